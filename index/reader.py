@@ -1,0 +1,133 @@
+"""Read a published generation: documents, clauses, vectors and lexical index."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index import generations, lexical, store
+from index.lexical import LexicalIndex
+from index.manifest import IndexMissing, Manifest
+from index.vectors import VectorIndex
+from ingest.records import Clause, Document
+
+
+@dataclass(frozen=True)
+class RowAttributes:
+    """Per-clause-row arrays for filtering before ranking."""
+
+    level_rank: np.ndarray  # int16 classification rank of each clause
+    releasability: np.ndarray  # int32 index into `caveats` (0 = no restriction)
+    caveats: tuple[frozenset[str], ...]
+    document: np.ndarray  # int32 index into `doc_ids`
+    doc_ids: tuple[str, ...]
+
+
+class IndexReader:
+    """A loaded generation; cheap to keep, safe to share between threads for reading."""
+
+    def __init__(self, index_dir: Path, folder: Path, manifest: Manifest):
+        self.index_dir = index_dir
+        self.folder = folder
+        self.manifest = manifest
+        self.db: sqlite3.Connection = store.connect(folder / store.DB_NAME, readonly=True)
+        self.vectors = VectorIndex(folder, manifest.vector_index, manifest.dim)
+        self.lexical = LexicalIndex(*lexical.load_rows(folder))
+        self.rows = self._row_attributes()
+
+    @classmethod
+    def open(cls, index_dir: Path, model: str | None = None) -> IndexReader:
+        """Load the current generation; with `model`, insist it was built with that model.
+
+        Raises:
+            IndexMissing: nothing has been published in `index_dir`.
+            IndexMismatch: a different format version or embedding model.
+        """
+        folder = generations.current_generation(index_dir)
+        if folder is None:
+            raise IndexMissing(
+                f"no index at {index_dir}: build one with `accord ingest PATH --index {index_dir}`"
+            )
+        manifest = Manifest.read(folder)
+        if model is not None:
+            manifest.check_model(model, index_dir)
+        return cls(index_dir, folder, manifest)
+
+    @property
+    def generation(self) -> int:
+        """This generation's number."""
+        return self.manifest.generation
+
+    def close(self) -> None:
+        """Release the database connection."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    def _row_attributes(self) -> RowAttributes:
+        caveat_ids: dict[str, int] = {"[]": 0}
+        doc_ids: dict[str, int] = {}
+        count = self.manifest.counts.get("clauses", 0)
+        level = np.zeros(count, dtype=np.int16)
+        caveat = np.zeros(count, dtype=np.int32)
+        document = np.zeros(count, dtype=np.int32)
+        query = "SELECT row, level_rank, releasable_to, doc_id FROM clauses ORDER BY row"
+        for row, rank, rel, doc_id in self.db.execute(query):
+            level[row] = rank
+            caveat[row] = caveat_ids.setdefault(rel, len(caveat_ids))
+            document[row] = doc_ids.setdefault(doc_id, len(doc_ids))
+        caveats = tuple(frozenset(json.loads(k)) for k in caveat_ids)
+        return RowAttributes(level, caveat, caveats, document, tuple(doc_ids))
+
+    def documents(self, with_text: bool = False) -> list[Document]:
+        """All documents, ordered by source."""
+        return store.document_rows(self.db, with_text)
+
+    def document(self, doc_id: str) -> Document | None:
+        """One document with its full text."""
+        row = self.db.execute("SELECT * FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return store.row_to_document(row) if row else None
+
+    def clause_counts(self) -> dict[str, int]:
+        """Clauses per document id."""
+        query = "SELECT doc_id, COUNT(*) FROM clauses GROUP BY doc_id"
+        return {doc_id: count for doc_id, count in self.db.execute(query)}
+
+    def clauses(self, rows: list[int]) -> dict[int, Clause]:
+        """Clauses by row."""
+        return store.clauses_by_rows(self.db, rows)
+
+    def clauses_of(self, doc_id: str) -> list[tuple[int, Clause]]:
+        """A document's clauses in order, with their rows."""
+        query = "SELECT * FROM clauses WHERE doc_id=? ORDER BY position"
+        return [(r["row"], store.row_to_clause(r)) for r in self.db.execute(query, (doc_id,))]
+
+    def row_of(self, clause_id: str) -> int | None:
+        """The row of a clause id."""
+        found = self.db.execute("SELECT row FROM clauses WHERE clause_id=?", (clause_id,)).fetchone()
+        return int(found[0]) if found else None
+
+    def vector(self, row: int) -> np.ndarray:
+        """The stored vector of one row."""
+        return np.asarray(np.load(self.folder / "vectors.npy", mmap_mode="r")[row], dtype=np.float32)
+
+    def blob_path(self, sha256: str) -> Path:
+        """Where the original file with this digest is kept."""
+        return self.index_dir / "blobs" / sha256
+
+
+def last_ingest(index_dir: Path) -> dict[str, object] | None:
+    """What the last ingest run reported, if any."""
+    path = index_dir / "last_ingest.json"
+    try:
+        data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+    return data
+
+
+__all__ = ["IndexMissing", "IndexReader", "RowAttributes", "last_ingest"]

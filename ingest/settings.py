@@ -1,0 +1,191 @@
+"""Accord's settings: one frozen dataclass with nested groups, overridable by ACCORD_* variables.
+
+Precedence: explicit overrides (CLI flags) > environment variables > defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _default_index_dir() -> Path:
+    root = PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd()
+    return root / "var" / "index"
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """Which models Accord runs."""
+
+    # Embedding model: "all-MiniLM-L6-v2" (shipped offline), "hashing" (no model), a name or a path.
+    embedding: str = "all-MiniLM-L6-v2"
+    # Texts per embedding batch.
+    batch_size: int = 64
+    # Contradiction cross-encoder: "default" (shipped in models/), "none", a name or a path.
+    contradiction: str = "default"
+
+
+@dataclass(frozen=True)
+class ChunkSettings:
+    """How documents are cut into clauses."""
+
+    # Hard limit of the embedding model in word pieces (all-MiniLM-L6-v2 reads 256).
+    max_tokens: int = 256
+    # A clause longer than this is split at sentence boundaries.
+    target_tokens: int = 200
+    # Sentences repeated at the start of the next piece when a long clause is split.
+    overlap_sentences: int = 1
+    # Fragments shorter than this are merged into their neighbour.
+    min_tokens: int = 12
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """Limits and parallelism for reading files."""
+
+    # Files larger than this are rejected.
+    max_file_mb: float = 50.0
+    # Parser processes working ahead of the embedder (0 parses in the main process).
+    workers: int = 1
+    # Address-space cap for a parser process, so a decompression bomb cannot exhaust memory.
+    worker_memory_mb: int = 4096
+    # Seconds a parser may spend on one file before it is rejected.
+    file_timeout_s: float = 300.0
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """Where the index lives and how it searches."""
+
+    # Index folder.
+    path: Path = field(default_factory=_default_index_dir)
+    # Above this many clauses the vector index switches from exact to approximate (IVF).
+    exact_max_clauses: int = 200_000
+    # IVF probes per query (recall against exact search is measured in bench/).
+    ivf_nprobe: int = 32
+    # Generations kept besides the current one (readers may still hold them open).
+    keep_generations: int = 1
+
+
+@dataclass(frozen=True)
+class SecuritySettings:
+    """Classification scale, defaults for unmarked documents and account storage."""
+
+    # Ordered classification levels, lowest first.
+    levels: tuple[str, ...] = (
+        "UNCLASSIFIED",
+        "RESTRICTED",
+        "CONFIDENTIAL",
+        "SECRET",
+        "TOP SECRET",
+    )
+    # Level given to a document that carries no marking (fail safe: not the lowest).
+    default_level: str = "RESTRICTED"
+    # Accounts file (users, password hashes, clearances).
+    accounts_path: Path = field(default_factory=lambda: _default_index_dir().parent / "accounts.json")
+    # Append-only audit database.
+    audit_path: Path = field(default_factory=lambda: _default_index_dir().parent / "audit.sqlite")
+    # Header carrying the signed-in user from a trusted single-sign-on proxy ("" = off).
+    trusted_user_header: str = ""
+    # Failed sign-ins before an account is locked.
+    max_failed_signins: int = 5
+    # Minutes an account stays locked.
+    lockout_minutes: int = 15
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """Retrieval and answering."""
+
+    # Passages returned per question.
+    top_k: int = 5
+    # Candidates fetched from each retriever before fusion.
+    candidates: int = 50
+    # Below this evidence score Accord abstains (calibrated on the labelled questions).
+    abstain_below: float = 0.40
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All of Accord's settings."""
+
+    models: ModelSettings = field(default_factory=ModelSettings)
+    chunking: ChunkSettings = field(default_factory=ChunkSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    index: IndexSettings = field(default_factory=IndexSettings)
+    security: SecuritySettings = field(default_factory=SecuritySettings)
+    answers: AnswerSettings = field(default_factory=AnswerSettings)
+
+
+# ACCORD_* variable -> (group, field)
+ENVIRONMENT: dict[str, tuple[str, str]] = {
+    "ACCORD_MODEL": ("models", "embedding"),
+    "ACCORD_BATCH_SIZE": ("models", "batch_size"),
+    "ACCORD_NLI_MODEL": ("models", "contradiction"),
+    "ACCORD_MAX_TOKENS": ("chunking", "max_tokens"),
+    "ACCORD_TARGET_TOKENS": ("chunking", "target_tokens"),
+    "ACCORD_MAX_FILE_MB": ("ingest", "max_file_mb"),
+    "ACCORD_WORKERS": ("ingest", "workers"),
+    "ACCORD_INDEX": ("index", "path"),
+    "ACCORD_EXACT_MAX_CLAUSES": ("index", "exact_max_clauses"),
+    "ACCORD_IVF_NPROBE": ("index", "ivf_nprobe"),
+    "ACCORD_LEVELS": ("security", "levels"),
+    "ACCORD_DEFAULT_LEVEL": ("security", "default_level"),
+    "ACCORD_ACCOUNTS": ("security", "accounts_path"),
+    "ACCORD_AUDIT_DB": ("security", "audit_path"),
+    "ACCORD_TRUSTED_USER_HEADER": ("security", "trusted_user_header"),
+    "ACCORD_TOP_K": ("answers", "top_k"),
+    "ACCORD_ABSTAIN_BELOW": ("answers", "abstain_below"),
+}
+
+
+def _convert(current: Any, raw: str, name: str) -> Any:
+    try:
+        if isinstance(current, bool):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if isinstance(current, int):
+            return int(raw)
+        if isinstance(current, float):
+            return float(raw)
+        if isinstance(current, Path):
+            return Path(raw).expanduser()
+        if isinstance(current, tuple):
+            return tuple(part.strip() for part in raw.split(",") if part.strip())
+    except ValueError as error:
+        raise ValueError(f"{name}={raw!r}: expected a {type(current).__name__}") from error
+    return raw
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build settings from defaults, ACCORD_* variables and explicit overrides.
+
+    Args:
+        env: environment to read (defaults to ``os.environ``).
+        overrides: ``{"group.field": value}`` pairs that win over the environment; ``None``
+            values are ignored so unset CLI flags can be passed straight through.
+
+    Returns:
+        The frozen settings.
+    """
+    env = os.environ if env is None else env
+    groups: dict[str, Any] = {f.name: getattr(Settings(), f.name) for f in fields(Settings)}
+    for variable, (group, name) in ENVIRONMENT.items():
+        if variable in env:
+            current = getattr(groups[group], name)
+            value = _convert(current, env[variable], variable)
+            groups[group] = replace(groups[group], **{name: value})
+    for dotted, value in (overrides or {}).items():
+        if value is None:
+            continue
+        group, _, name = dotted.partition(".")
+        groups[group] = replace(groups[group], **{name: value})
+    return Settings(**groups)

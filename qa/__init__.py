@@ -1,0 +1,1 @@
+"""Accord's question answering: retrieval, answers with citations, conflict flags."""
