@@ -70,6 +70,9 @@ def scan(paths: list[Path]) -> ScanResult:
             if path.name == SIDECAR_NAME or (path != root and _hidden(path, root)):
                 continue
             source = _source(given, path, root)
+            if not path.is_file():
+                result.rejected.append(Rejection(source, "not a regular file (device, pipe or broken link)"))
+                continue
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 result.rejected.append(Rejection(source, f"unsupported file type '{path.suffix or path.name}'"))
                 continue

@@ -62,7 +62,7 @@ def parse_one(job: ParseJob, config: ParserConfig, count: CountTokens) -> Parsed
             sidecar=job.sidecar,
             chunking=config.chunking,
             count=count,
-            scale=ClassificationScale(levels=config.levels),
+            scale=ClassificationScale.with_levels(config.levels),
             default_level=config.default_level,
         )
     except RejectedFile as error:
@@ -73,6 +73,8 @@ def parse_one(job: ParseJob, config: ParserConfig, count: CountTokens) -> Parsed
         return Rejection(job.source, f"unreadable: {error.strerror or error}")
     except RecursionError:
         return Rejection(job.source, "structure nested too deeply to parse")
+    except Exception as error:  # one broken file must never stop the run
+        return Rejection(job.source, f"unexpected parser error ({type(error).__name__}: {error})")
 
 
 def _counter(config: ParserConfig) -> CountTokens:

@@ -41,6 +41,8 @@ class Block:
     depth: int
     title: str
     tokens: int = 0
+    portion: str = ""  # portion marking opening the block ("(S)"); blocks of different
+    # portions never share a clause, so each clause keeps its own level
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,11 @@ class _Builder:
         if not self.stack:
             self.stack = [("Preamble", Rank.ARTICLE, "")] if self.has_articles else []
         paragraph = tuple(label for label, _ in self.paragraphs)
-        self.current = Block(line.start, line.end, self.section(), paragraph, depth, self.title())
+        portion = self.scale.portion(line.text)
+        self.current = Block(
+            line.start, line.end, self.section(), paragraph, depth, self.title(),
+            portion=portion.as_found if portion else "",
+        )
 
     def feed(self, line: Line) -> None:
         if not line.text:
@@ -173,7 +179,12 @@ def _group(blocks: list[Block]) -> list[list[Block]]:
     """Numbered paragraphs with their sub-items; unnumbered paragraphs on their own."""
     groups: list[list[Block]] = []
     for block in blocks:
-        opens = block.depth <= 1 or not groups or groups[-1][0].section != block.section
+        opens = (
+            block.depth <= 1
+            or not groups
+            or groups[-1][0].section != block.section
+            or groups[-1][0].portion != block.portion
+        )
         if opens:
             groups.append([block])
         else:
@@ -186,7 +197,7 @@ def _merge(groups: list[list[Block]], settings: ChunkSettings) -> list[list[Bloc
     merged: list[list[Block]] = []
     for group in groups:
         size = sum(b.tokens for b in group)
-        if merged and merged[-1][0].section == group[0].section:
+        if merged and (merged[-1][0].section, merged[-1][0].portion) == (group[0].section, group[0].portion):
             previous = merged[-1]
             previous_size = sum(b.tokens for b in previous)
             both_unnumbered = previous[0].depth == 0 and group[0].depth == 0
@@ -204,7 +215,9 @@ def _pack(group: list[Block], settings: ChunkSettings) -> list[list[Block]]:
     size = 0
     for block in group:
         full = size + block.tokens > settings.target_tokens
-        if pieces[-1] and full and size >= settings.min_tokens:
+        if pieces[-1] and full and size >= settings.min_tokens or (
+            pieces[-1] and pieces[-1][0].portion != block.portion
+        ):
             pieces.append([])
             size = 0
         pieces[-1].append(block)
@@ -293,8 +306,9 @@ def split_into_clauses(
         for piece in _pack(group, settings):
             head = piece[0]
             size = sum(b.tokens for b in piece)
-            if len(piece) == 1 and size > settings.target_tokens:
-                spans.extend(_split_sentences(text, head, settings, count))
+            if size > settings.target_tokens:
+                whole = Block(head.start, piece[-1].end, head.section, head.paragraph, head.depth, head.title)
+                spans.extend(_split_sentences(text, whole, settings, count))
                 continue
             spans.append(ClauseSpan(head.start, piece[-1].end, _piece_label(piece), head.title, size))
     return spans

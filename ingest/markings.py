@@ -51,6 +51,13 @@ class ClassificationScale:
         if unknown:
             raise ValueError(f"aliases point at levels not on the scale: {sorted(unknown)}")
 
+    @classmethod
+    def with_levels(cls, levels: Sequence[str]) -> ClassificationScale:
+        """A scale of `levels` keeping the default aliases that point at them."""
+        levels = tuple(" ".join(level.upper().split()) for level in levels)
+        aliases = {alias: level for alias, level in DEFAULT_ALIASES.items() if level in levels}
+        return cls(levels=levels, aliases=aliases)
+
     def rank(self, level: str) -> int:
         """Position of a canonical level on the scale; raises ValueError when unknown."""
         canonical = self.canonical(level)

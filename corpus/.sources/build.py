@@ -18,7 +18,7 @@ import re
 import sys
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document as new_docx
@@ -44,14 +44,15 @@ class Target:
 
 
 def _date(iso: str) -> datetime:
-    return datetime.fromisoformat(iso).replace(hour=9, tzinfo=timezone.utc)
+    return datetime.fromisoformat(iso).replace(hour=9, tzinfo=UTC)
 
 
 TARGETS = [
     Target(
         "mda-intelligence-sharing-agreement.md",
         "mda-intelligence-sharing-agreement.pdf",
-        "Agreement among the Members of the Meridian Defence Alliance on the Sharing of Intelligence",
+        "Agreement among the Members of the Meridian Defence Alliance on the Sharing of "
+        "Intelligence",
         _date("2017-11-15"),
         page_labels=True,
     ),

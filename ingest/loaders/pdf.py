@@ -13,8 +13,10 @@ from collections import Counter
 
 from ingest.loaders.errors import RejectedFile
 from ingest.records import LoadedText, PageSpan
+from ingest.structure import parse_heading
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:of\s*\d{1,4})?\s*[-–—]?$", re.I)
+_PAGE_WORD = re.compile(r"\b(?:page|pg\.?|p\.)\s*\d", re.I)
 _STARTS_STRUCTURE = re.compile(
     r"^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|\([a-z]{1,4}\)|[a-z]\)|"
     r"(?:article|section|annex|appendix|chapter|part|schedule)\b)",
@@ -28,9 +30,8 @@ def _open(data: bytes) -> object:
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        encrypted = reader.is_encrypted
-        if encrypted and not reader.decrypt(""):
-            raise RejectedFile("encrypted PDF: a password is required to read it")
+        if reader.is_encrypted:
+            _decrypt_without_password(reader)
         if len(reader.pages) == 0:
             raise RejectedFile("PDF has no pages")
     except RejectedFile:
@@ -40,6 +41,16 @@ def _open(data: bytes) -> object:
     except Exception as error:  # pypdf raises assorted errors on broken files
         raise RejectedFile(f"corrupt or unreadable PDF: {type(error).__name__}: {error}") from error
     return reader
+
+
+def _decrypt_without_password(reader: object) -> None:
+    """Open PDFs encrypted with an empty user password; refuse the rest."""
+    try:
+        opened = reader.decrypt("")  # type: ignore[attr-defined]
+    except Exception as error:
+        raise RejectedFile(f"encrypted PDF: cannot be opened without its password ({error})") from error
+    if not opened:
+        raise RejectedFile("encrypted PDF: a password is required to read it")
 
 
 def _page_labels(reader: object) -> list[str] | None:
@@ -93,11 +104,18 @@ def _furniture(pages: list[list[str]]) -> set[str]:
         edge = {_shape(line) for line in lines[:2] + lines[-2:]}
         counts.update(edge)
     threshold = max(2, int(0.6 * len(pages)))
-    return {shape for shape, count in counts.items() if count >= threshold}
+    return {
+        shape
+        for shape, count in counts.items()
+        if count >= threshold and parse_heading(shape) is None
+    }
 
 
 def _shape(line: str) -> str:
-    return re.sub(r"\d+", "#", line.lower())
+    """Lines that differ only in a page number count as the same running header/footer."""
+    if _PAGE_WORD.search(line) or _PAGE_NUMBER.match(line):
+        return re.sub(r"\d+", "#", line.lower())
+    return line.lower()
 
 
 def _strip_edges(lines: list[str], furniture: set[str]) -> tuple[list[str], list[str]]:

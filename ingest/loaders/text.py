@@ -41,7 +41,7 @@ def decode_text(data: bytes) -> tuple[str, tuple[str, ...]]:
 
 def normalise_newlines(text: str) -> str:
     """Unix newlines, no NULs, no trailing spaces on lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return re.sub(r"[ \t\u00a0]+\n", "\n", text)
 
 

