@@ -14,7 +14,9 @@ from scipy import sparse
 from index import lexical, vectors
 from index.lexical import Vocabulary
 
-STAGING_TABLE = "CREATE TABLE IF NOT EXISTS staging (row INTEGER PRIMARY KEY, old INTEGER, new INTEGER)"
+STAGING_TABLE = (
+    "CREATE TABLE IF NOT EXISTS staging (row INTEGER PRIMARY KEY, old INTEGER, new INTEGER)"
+)
 
 
 def renumber(db: sqlite3.Connection) -> np.ndarray:
@@ -23,8 +25,10 @@ def renumber(db: sqlite3.Connection) -> np.ndarray:
     Returns:
         An (N, 2) array of (previous-generation row or -1, new-vector index or -1).
     """
-    db.execute("CREATE TEMP TABLE order_map AS SELECT row AS old_row, "
-               "ROW_NUMBER() OVER (ORDER BY row) - 1 AS new_row FROM clauses")
+    db.execute(
+        "CREATE TEMP TABLE order_map AS SELECT row AS old_row, "
+        "ROW_NUMBER() OVER (ORDER BY row) - 1 AS new_row FROM clauses"
+    )
     db.execute("CREATE INDEX temp.order_map_old ON order_map(old_row)")
     sources = db.execute(
         "SELECT COALESCE(s.old, -1), COALESCE(s.new, -1) FROM order_map m "

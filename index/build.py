@@ -6,8 +6,8 @@ The new generation is built beside the published one and switched in atomically.
 
 from __future__ import annotations
 
-import datetime as dt
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -117,7 +117,9 @@ class IngestRun:
         self.batch = batch
         self.index_dir = settings.index.path
 
-    def run(self, paths: Sequence[Path], rebuild: bool = False, wait: bool = False) -> IngestSummary:
+    def run(
+        self, paths: Sequence[Path], rebuild: bool = False, wait: bool = False
+    ) -> IngestSummary:
         """Bring the index in step with `paths`; returns what happened."""
         started = time.perf_counter()
         with generations.writer_lock(self.index_dir, wait=wait):
@@ -125,7 +127,9 @@ class IngestRun:
             previous = None if rebuild else generations.current_generation(self.index_dir)
             if previous is not None:
                 Manifest.read(previous).check_model(self.embedder.name, self.index_dir)
-            previous_db = store.connect(previous / store.DB_NAME, readonly=True) if previous else None
+            previous_db = (
+                store.connect(previous / store.DB_NAME, readonly=True) if previous else None
+            )
             scanned = scan(list(paths))
             plan = make_plan(scanned, read_indexed(previous_db), self.settings, self.embedder.name)
             summary = IngestSummary.from_plan(plan, scanned.warnings)
@@ -138,7 +142,10 @@ class IngestRun:
         return summary
 
     def _build(
-        self, plan: Plan, previous: Path | None, previous_db: sqlite3.Connection | None,
+        self,
+        plan: Plan,
+        previous: Path | None,
+        previous_db: sqlite3.Connection | None,
         summary: IngestSummary,
     ) -> None:
         staging, number = generations.new_generation_dir(self.index_dir)
@@ -170,9 +177,14 @@ class IngestRun:
             raise
 
     def _delete_document(self, state: _State, doc_id: str) -> None:
-        ids = [r[0] for r in state.db.execute("SELECT clause_id FROM clauses WHERE doc_id=?", (doc_id,))]
+        ids = [
+            r[0]
+            for r in state.db.execute("SELECT clause_id FROM clauses WHERE doc_id=?", (doc_id,))
+        ]
         state.removed_clauses.update(ids)
-        state.db.execute("DELETE FROM staging WHERE row IN (SELECT row FROM clauses WHERE doc_id=?)", (doc_id,))
+        state.db.execute(
+            "DELETE FROM staging WHERE row IN (SELECT row FROM clauses WHERE doc_id=?)", (doc_id,)
+        )
         state.db.execute("DELETE FROM clauses WHERE doc_id=?", (doc_id,))
         for table in ("conflicts", "checked_pairs"):
             state.db.execute(
@@ -191,7 +203,9 @@ class IngestRun:
                 (candidate.source, str(candidate.path), candidate.mtime_ns, old.doc_id),
             )
 
-    def _parse_all(self, plan: Plan, state: _State, embedding: _EmbedWorker, summary: IngestSummary) -> None:
+    def _parse_all(
+        self, plan: Plan, state: _State, embedding: _EmbedWorker, summary: IngestSummary
+    ) -> None:
         config = ParserConfig(
             chunking=self.settings.chunking,
             tokenizer_dir=str(model_tokenizer_dir(self.settings.models.embedding) or "") or None,
@@ -200,7 +214,9 @@ class IngestRun:
             max_bytes=int(self.settings.ingest.max_file_mb * 2**20),
         )
         pool = ParserPool(
-            config, self.settings.ingest.workers, self.settings.ingest.worker_memory_mb,
+            config,
+            self.settings.ingest.workers,
+            self.settings.ingest.worker_memory_mb,
             self.settings.ingest.file_timeout_s,
         )
         by_source = {c.source: c for c in plan.parse}
@@ -221,19 +237,27 @@ class IngestRun:
         query = "SELECT 1 FROM documents WHERE abs_path=?"
         return state.db.execute(query, (str(candidate.path),)).fetchone() is not None
 
-    def _store(self, state: _State, candidate: Candidate, parsed: ParsedDocument, summary: IngestSummary) -> None:
+    def _store(
+        self, state: _State, candidate: Candidate, parsed: ParsedDocument, summary: IngestSummary
+    ) -> None:
         document = parsed.document
-        old = state.db.execute("SELECT doc_id FROM documents WHERE abs_path=?", (str(candidate.path),)).fetchone()
+        old = state.db.execute(
+            "SELECT doc_id FROM documents WHERE abs_path=?", (str(candidate.path),)
+        ).fetchone()
         if old is not None:
             self._delete_document(state, old[0])
-        twin = state.db.execute("SELECT source FROM documents WHERE doc_id=?", (document.doc_id,)).fetchone()
+        twin = state.db.execute(
+            "SELECT source FROM documents WHERE doc_id=?", (document.doc_id,)
+        ).fetchone()
         if twin is not None:
             summary.duplicates.append((candidate.source, twin[0]))
             return
         summary.record_parsed(candidate.source, updated=old is not None, warnings=document.warnings)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         fingerprint = meta_hash(candidate, self.settings, self.embedder.name)
-        store.insert_document(state.db, document, str(candidate.path), candidate.mtime_ns, fingerprint, now)
+        store.insert_document(
+            state.db, document, str(candidate.path), candidate.mtime_ns, fingerprint, now
+        )
         rows = []
         for clause in parsed.clauses:
             key = embed_hash(self.embedder.name, clause.embedding_text())
@@ -248,7 +272,9 @@ class IngestRun:
         """Point a new clause row at a vector: reused from before, or queued for embedding."""
         old = None
         if state.previous_db is not None:
-            found = state.previous_db.execute("SELECT row FROM clauses WHERE embed_hash=? LIMIT 1", (key,)).fetchone()
+            found = state.previous_db.execute(
+                "SELECT row FROM clauses WHERE embed_hash=? LIMIT 1", (key,)
+            ).fetchone()
             old = found[0] if found else None
         if old is not None:
             state.db.execute("INSERT INTO staging VALUES (?,?,NULL)", (row, old))
@@ -278,7 +304,12 @@ class IngestRun:
             tmp.replace(target)
 
     def _assemble(
-        self, staging: Path, number: int, state: _State, previous: Path | None, summary: IngestSummary
+        self,
+        staging: Path,
+        number: int,
+        state: _State,
+        previous: Path | None,
+        summary: IngestSummary,
     ) -> None:
         db, dim = state.db, self.embedder.dim
         self.progress.stage("vectors")
@@ -293,10 +324,23 @@ class IngestRun:
             staging, db, sources, lexical.load_rows(previous) if previous else None
         )
         index_info = vectors.build(
-            staging, matrix, self.settings.index.exact_max_clauses, self.settings.index.ivf_nprobe, previous
+            staging,
+            matrix,
+            self.settings.index.exact_max_clauses,
+            self.settings.index.ivf_nprobe,
+            previous,
         )
         db.commit()
-        context = BuildContext(staging, db, previous, matrix, state.added_clauses, state.removed_clauses, self.embedder, self.progress)
+        context = BuildContext(
+            staging,
+            db,
+            previous,
+            matrix,
+            state.added_clauses,
+            state.removed_clauses,
+            self.embedder,
+            self.progress,
+        )
         for hook in self.hooks:
             hook(context)
         db.commit()
@@ -306,9 +350,14 @@ class IngestRun:
         }
         db.close()
         Manifest(
-            generation=number, model=self.embedder.name, dim=dim,
-            chunking=self.settings.chunking.__dict__, vector_index=index_info, counts=counts,
-            created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), lexical=lexical_info,
+            generation=number,
+            model=self.embedder.name,
+            dim=dim,
+            chunking=self.settings.chunking.__dict__,
+            vector_index=index_info,
+            counts=counts,
+            created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            lexical=lexical_info,
         ).write(staging)
         self.progress.stage("switching to the new generation")
         generations.publish(self.index_dir, staging, number)
@@ -327,4 +376,3 @@ class IngestRun:
         for blob in (self.index_dir / BLOBS).glob("*"):
             if blob.name not in wanted:
                 blob.unlink(missing_ok=True)
-

@@ -92,7 +92,9 @@ def remove_stale(index_dir: Path, keep: int) -> None:
     current = current_generation(index_dir)
     for path in index_dir.iterdir():
         if ".tmp-" in path.name:
-            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(
+                missing_ok=True
+            )
     olds = sorted(
         (p for p in index_dir.iterdir() if _GENERATION.match(p.name) and p != current),
         key=generation_number,

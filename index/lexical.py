@@ -26,13 +26,15 @@ B = 0.75
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 # A short English stop list: words that carry no topic in treaty text.
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself yourselves
+    """
+    a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves
     """.split()
 )
 
@@ -89,7 +91,9 @@ def count_rows(texts: Sequence[str], vocabulary: Vocabulary) -> sparse.csr_matri
 
 def stack_rows(parts: Sequence[sparse.csr_matrix], width: int) -> sparse.csr_matrix:
     """Stack row blocks, widening each to the final vocabulary size."""
-    widened = [sparse.csr_matrix((p.data, p.indices, p.indptr), shape=(p.shape[0], width)) for p in parts]
+    widened = [
+        sparse.csr_matrix((p.data, p.indices, p.indptr), shape=(p.shape[0], width)) for p in parts
+    ]
     if not widened:
         return sparse.csr_matrix((0, width), dtype=np.float32)
     return sparse.vstack(widened, format="csr").astype(np.float32)
@@ -126,8 +130,8 @@ class LexicalIndex:
         Returns:
             (rows, scores), best first; only rows with a positive score.
         """
-        term_ids = [self.vocabulary.id_of(t, grow=False) for t in tokenize(query)]
-        term_ids = [t for t in term_ids if t is not None]
+        found = (self.vocabulary.id_of(t, grow=False) for t in tokenize(query))
+        term_ids = [t for t in found if t is not None]
         if not term_ids or self.size == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         visible = self.lengths if allowed is None else self.lengths[allowed]

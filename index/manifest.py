@@ -49,7 +49,8 @@ class Manifest:
         if version != FORMAT_VERSION:
             raise IndexMismatch(
                 f"index {folder.parent} has format version {version}; this Accord reads version "
-                f"{FORMAT_VERSION}. Rebuild it: accord ingest --rebuild --index {folder.parent} PATH..."
+                f"{FORMAT_VERSION}. Rebuild it: "
+                f"accord ingest --rebuild --index {folder.parent} PATH..."
             )
         return cls(**data)
 
@@ -57,7 +58,8 @@ class Manifest:
         """Fail with what to do when the index was built with another embedding model."""
         if model != self.model:
             raise IndexMismatch(
-                f"index {index_dir} was built with embedding model {self.model!r} (dim {self.dim}), "
+                f"index {index_dir} was built with embedding model {self.model!r} "
+                f"(dim {self.dim}), "
                 f"but the configured model is {model!r}. Either set ACCORD_MODEL={self.model} "
                 f"(or --model), or rebuild: accord ingest --rebuild --index {index_dir} PATH..."
             )

@@ -48,8 +48,12 @@ class Plan:
 def meta_hash(candidate: Candidate, settings: Settings, model: str) -> str:
     """Fingerprint of everything besides the bytes that shapes a document's clauses."""
     parts = (
-        PARSER_VERSION, repr(candidate.sidecar), repr(settings.chunking), model,
-        settings.security.levels, settings.security.default_level,
+        PARSER_VERSION,
+        repr(candidate.sidecar),
+        repr(settings.chunking),
+        model,
+        settings.security.levels,
+        settings.security.default_level,
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
@@ -78,7 +82,8 @@ def make_plan(scanned: ScanResult, indexed: list[Indexed], settings: Settings, m
         previous = by_path.get(str(candidate.path))
         fingerprint = meta_hash(candidate, settings, model)
         same_stat = previous is not None and (previous.size, previous.mtime_ns) == (
-            candidate.size, candidate.mtime_ns,
+            candidate.size,
+            candidate.mtime_ns,
         )
         if previous is not None and same_stat and previous.meta_hash == fingerprint:
             plan.unchanged.append(candidate.source)
@@ -111,7 +116,11 @@ def make_plan(scanned: ScanResult, indexed: list[Indexed], settings: Settings, m
         plan.hashes[candidate.source] = doc_id
     renamed_from = {old.doc_id for old, _ in plan.renamed}
     for item in indexed:
-        if item.doc_id in kept or item.doc_id in renamed_from or not _in_scope(item, scanned.scopes):
+        if (
+            item.doc_id in kept
+            or item.doc_id in renamed_from
+            or not _in_scope(item, scanned.scopes)
+        ):
             continue
         if item.abs_path in seen_paths:
             continue  # re-parsed in place: an update, decided when the parse succeeds

@@ -108,12 +108,16 @@ class IndexReader:
 
     def row_of(self, clause_id: str) -> int | None:
         """The row of a clause id."""
-        found = self.db.execute("SELECT row FROM clauses WHERE clause_id=?", (clause_id,)).fetchone()
+        found = self.db.execute(
+            "SELECT row FROM clauses WHERE clause_id=?", (clause_id,)
+        ).fetchone()
         return int(found[0]) if found else None
 
     def vector(self, row: int) -> np.ndarray:
         """The stored vector of one row."""
-        return np.asarray(np.load(self.folder / "vectors.npy", mmap_mode="r")[row], dtype=np.float32)
+        return np.asarray(
+            np.load(self.folder / "vectors.npy", mmap_mode="r")[row], dtype=np.float32
+        )
 
     def blob_path(self, sha256: str) -> Path:
         """Where the original file with this digest is kept."""

@@ -71,10 +71,14 @@ def scan(paths: list[Path]) -> ScanResult:
                 continue
             source = _source(given, path, root)
             if not path.is_file():
-                result.rejected.append(Rejection(source, "not a regular file (device, pipe or broken link)"))
+                result.rejected.append(
+                    Rejection(source, "not a regular file (device, pipe or broken link)")
+                )
                 continue
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                result.rejected.append(Rejection(source, f"unsupported file type '{path.suffix or path.name}'"))
+                result.rejected.append(
+                    Rejection(source, f"unsupported file type '{path.suffix or path.name}'")
+                )
                 continue
             folder = path.parent
             if folder not in sidecars:
@@ -85,6 +89,8 @@ def scan(paths: list[Path]) -> ScanResult:
                     result.warnings.append(f"{error} — metadata from it is ignored")
             stat = path.stat()
             result.candidates.append(
-                Candidate(path, source, stat.st_size, stat.st_mtime_ns, sidecars[folder].get(path.name))
+                Candidate(
+                    path, source, stat.st_size, stat.st_mtime_ns, sidecars[folder].get(path.name)
+                )
             )
     return result

@@ -110,7 +110,7 @@ def _marking(row: sqlite3.Row) -> Marking:
         level=row["level"],
         rank=row["level_rank"],
         releasable_to=frozenset(json.loads(row["releasable_to"])),
-        as_found=row["marking_as_found"] if "marking_as_found" in row.keys() else row["level"],
+        as_found=row["marking_as_found"] if "marking_as_found" in row else row["level"],
     )
 
 
@@ -168,30 +168,56 @@ def insert_document(
     db.execute(
         "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
-            document.doc_id, document.source, abs_path, document.sha256, document.title,
-            document.kind.value, marking.level, marking.rank,
-            json.dumps(sorted(marking.releasable_to)), marking.as_found,
-            document.marking_source.value, json.dumps(list(document.parties)), document.date,
-            document.language, json.dumps(list(document.amends)), document.size, mtime_ns,
-            meta_hash, ingested_at, json.dumps(list(document.warnings)),
-            json.dumps([p.__dict__ for p in document.pages]), document.text,
+            document.doc_id,
+            document.source,
+            abs_path,
+            document.sha256,
+            document.title,
+            document.kind.value,
+            marking.level,
+            marking.rank,
+            json.dumps(sorted(marking.releasable_to)),
+            marking.as_found,
+            document.marking_source.value,
+            json.dumps(list(document.parties)),
+            document.date,
+            document.language,
+            json.dumps(list(document.amends)),
+            document.size,
+            mtime_ns,
+            meta_hash,
+            ingested_at,
+            json.dumps(list(document.warnings)),
+            json.dumps([p.__dict__ for p in document.pages]),
+            document.text,
         ),
     )
 
 
-def insert_clauses(
-    db: sqlite3.Connection, rows: Iterable[tuple[int, Clause, str]]
-) -> None:
+def insert_clauses(db: sqlite3.Connection, rows: Iterable[tuple[int, Clause, str]]) -> None:
     """Add clause rows: (row number, clause, embedding hash)."""
     db.executemany(
         "INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
-                row, c.clause_id, c.doc_id, c.position, c.section, c.heading, c.text, c.start,
-                c.end, c.page_start, c.page_end, c.page_label, c.language,
-                c.marking.level if c.marking else "", c.marking.rank if c.marking else 0,
+                row,
+                c.clause_id,
+                c.doc_id,
+                c.position,
+                c.section,
+                c.heading,
+                c.text,
+                c.start,
+                c.end,
+                c.page_start,
+                c.page_end,
+                c.page_label,
+                c.language,
+                c.marking.level if c.marking else "",
+                c.marking.rank if c.marking else 0,
                 json.dumps(sorted(c.marking.releasable_to)) if c.marking else "[]",
-                c.tokens, embed_hash,
+                c.tokens,
+                embed_hash,
             )
             for row, c, embed_hash in rows
         ],
@@ -212,6 +238,8 @@ def clauses_by_rows(db: sqlite3.Connection, rows: Sequence[int]) -> dict[int, Cl
 
 def document_rows(db: sqlite3.Connection, with_text: bool = False) -> list[Document]:
     """All documents, ordered by source."""
-    columns = _DOCUMENT_COLUMNS if with_text else _DOCUMENT_COLUMNS.replace(", text", ", '' AS text")
+    columns = (
+        _DOCUMENT_COLUMNS if with_text else _DOCUMENT_COLUMNS.replace(", text", ", '' AS text")
+    )
     rows = db.execute(f"SELECT {columns} FROM documents ORDER BY source")
     return [row_to_document(row, with_text) for row in rows]

@@ -92,8 +92,11 @@ class IngestSummary:
             f"removed {len(self.removed)}, unchanged {len(self.unchanged)}, "
             f"rejected {len(self.rejected)}",
             f"clauses: {self.embedded} embedded, {self.reused} reused"
-            + (f", {self.clauses_total} in generation {self.generation}" if self.generation else
-               " — index unchanged, nothing published"),
+            + (
+                f", {self.clauses_total} in generation {self.generation}"
+                if self.generation
+                else " — index unchanged, nothing published"
+            ),
             f"time: {self.seconds:.1f} s",
         ]
         out += [f"renamed: {a} -> {b}" for a, b in self.renamed]

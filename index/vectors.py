@@ -8,6 +8,7 @@ beside it with its parameters in the manifest. Access control filters inside the
 
 from __future__ import annotations
 
+import importlib
 import math
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,18 @@ VECTORS_NAME = "vectors.npy"
 IVF_NAME = "ivf.faiss"
 
 
+def _faiss() -> Any:
+    """FAISS, imported on first use (its SWIG types are not useful to the type checker)."""
+    return importlib.import_module("faiss")
+
+
 def ivf_parameters(size: int) -> dict[str, Any]:
     """IVF list count for `size` vectors: about the square root, within [64, 8192]."""
-    return {"type": "ivf", "nlist": int(min(8192, max(64, round(math.sqrt(size))))), "trained_on": 0}
+    return {
+        "type": "ivf",
+        "nlist": int(min(8192, max(64, round(math.sqrt(size))))),
+        "trained_on": 0,
+    }
 
 
 def build(
@@ -43,7 +53,7 @@ def build(
     size, dim = vectors.shape
     if size <= exact_max:
         return {"type": "flat", "metric": "inner_product"}
-    import faiss
+    faiss = _faiss()
 
     params = ivf_parameters(size)
     index = _reusable_ivf(previous, size, dim, params["nlist"])
@@ -53,10 +63,8 @@ def build(
         sample = _training_sample(vectors, params["nlist"])
         index.train(sample)
         params["trained_on"] = len(sample)
-        params["trained_size"] = size
     else:
         params["trained_on"] = -1  # centroids reused from the previous generation
-        params["trained_size"] = int(getattr(index, "_accord_trained_size", size))
     for start in range(0, size, 65536):
         index.add(np.ascontiguousarray(vectors[start : start + 65536], dtype=np.float32))
     faiss.write_index(index, str(folder / IVF_NAME))
@@ -74,7 +82,7 @@ def _training_sample(vectors: np.ndarray, nlist: int) -> np.ndarray:
 def _reusable_ivf(previous: Path | None, size: int, dim: int, nlist: int) -> Any:
     if previous is None or not (previous / IVF_NAME).exists():
         return None
-    import faiss
+    faiss = _faiss()
 
     index = faiss.read_index(str(previous / IVF_NAME))
     if index.d != dim or not (nlist / 2 <= index.nlist <= nlist * 2):
@@ -87,24 +95,26 @@ class VectorIndex:
     """Search a generation's vectors, restricted to allowed rows."""
 
     def __init__(self, folder: Path, params: dict[str, Any], dim: int):
-        import faiss
+        faiss = _faiss()
 
         self.params = params
         vectors = np.load(folder / VECTORS_NAME, mmap_mode="r")
         self.size = len(vectors)
         if params.get("type") == "ivf":
             self.index = faiss.read_index(str(folder / IVF_NAME))
-            self.index.nprobe = int(params.get("nprobe", 32))
+            self.index.nprobe = int(params.get("nprobe") or 32)
         else:
             self.index = faiss.IndexFlatIP(dim)
             for start in range(0, self.size, 65536):
-                self.index.add(np.ascontiguousarray(vectors[start : start + 65536], dtype=np.float32))
+                self.index.add(
+                    np.ascontiguousarray(vectors[start : start + 65536], dtype=np.float32)
+                )
 
     def search(
         self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """Top-k rows by cosine similarity among `allowed` rows (boolean mask; None = all)."""
-        import faiss
+        faiss = _faiss()
 
         if self.size == 0 or k <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)

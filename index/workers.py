@@ -46,7 +46,9 @@ class ParserConfig:
     max_bytes: int
 
 
-def parse_one(job: ParseJob, config: ParserConfig, count: CountTokens) -> ParsedDocument | Rejection:
+def parse_one(
+    job: ParseJob, config: ParserConfig, count: CountTokens
+) -> ParsedDocument | Rejection:
     """Parse one file; every failure becomes a Rejection naming the reason."""
     path = Path(job.path)
     try:
@@ -68,7 +70,9 @@ def parse_one(job: ParseJob, config: ParserConfig, count: CountTokens) -> Parsed
     except RejectedFile as error:
         return Rejection(job.source, str(error))
     except MemoryError:
-        return Rejection(job.source, "ran out of memory while parsing (possible decompression bomb)")
+        return Rejection(
+            job.source, "ran out of memory while parsing (possible decompression bomb)"
+        )
     except OSError as error:
         return Rejection(job.source, f"unreadable: {error.strerror or error}")
     except RecursionError:
@@ -123,7 +127,9 @@ class ParserPool:
         process.start()
         return _Slot(process, tasks, [])
 
-    def run(self, jobs: Sequence[ParseJob]) -> Iterator[tuple[ParseJob, ParsedDocument | Rejection]]:
+    def run(
+        self, jobs: Sequence[ParseJob]
+    ) -> Iterator[tuple[ParseJob, ParsedDocument | Rejection]]:
         """Parse all jobs; results arrive as soon as each file is done."""
         if self.workers <= 0:
             count = _counter(self.config)
@@ -163,7 +169,9 @@ class ParserPool:
                 if slot.process.is_alive():
                     slot.process.kill()
 
-    def _feed(self, slots: list[_Slot], jobs: Sequence[ParseJob], next_job: int, owner: dict[int, _Slot]) -> int:
+    def _feed(
+        self, slots: list[_Slot], jobs: Sequence[ParseJob], next_job: int, owner: dict[int, _Slot]
+    ) -> int:
         for slot in slots:
             while len(slot.pending) < _PREFETCH and next_job < len(jobs):
                 slot.tasks.put((next_job, jobs[next_job]))
@@ -187,7 +195,8 @@ class ParserPool:
                 f"parsing took longer than {self.timeout_s:g} s and was stopped"
                 if overdue
                 else f"the parser process died (exit code {slot.process.exitcode}); "
-                f"the file may exhaust memory (cap {self.memory_mb} MB) — possible decompression bomb"
+                f"the file may exhaust memory (cap {self.memory_mb} MB) — "
+                "possible decompression bomb"
             )
             rejected.append((index, Rejection(jobs[index].source, reason)))
             owner.pop(index, None)

@@ -2,7 +2,13 @@
 
 from ingest.chunking import split_into_clauses
 from ingest.documents import parse_document
-from ingest.embed import Embedder, HashingEmbedder, ModelNotAvailable, SentenceTransformerEmbedder, make_embedder
+from ingest.embed import (
+    Embedder,
+    HashingEmbedder,
+    ModelNotAvailable,
+    SentenceTransformerEmbedder,
+    make_embedder,
+)
 from ingest.loaders import RejectedFile, load_bytes
 from ingest.markings import DEFAULT_SCALE, ClassificationScale
 from ingest.records import (

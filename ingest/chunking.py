@@ -8,6 +8,7 @@ overlap; fragments below the minimum size are merged into a neighbour of the sam
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -115,7 +116,12 @@ class _Builder:
         paragraph = tuple(label for label, _ in self.paragraphs)
         portion = self.scale.portion(line.text)
         self.current = Block(
-            line.start, line.end, self.section(), paragraph, depth, self.title(),
+            line.start,
+            line.end,
+            self.section(),
+            paragraph,
+            depth,
+            self.title(),
             portion=portion.as_found if portion else "",
         )
 
@@ -163,7 +169,7 @@ def _label(section: tuple[str, ...], paragraph: tuple[str, ...]) -> str:
 
 
 def _piece_label(piece: list[Block]) -> str:
-    """"Article 6 › (a)" for one item; "Article 6 › (a)–(c)" for a run of sibling items."""
+    """ "Article 6 › (a)" for one item; "Article 6 › (a)–(c)" for a run of sibling items."""
     head, tail = piece[0], piece[-1]
     label = _label(head.section, head.paragraph)
     siblings = (
@@ -197,7 +203,10 @@ def _merge(groups: list[list[Block]], settings: ChunkSettings) -> list[list[Bloc
     merged: list[list[Block]] = []
     for group in groups:
         size = sum(b.tokens for b in group)
-        if merged and (merged[-1][0].section, merged[-1][0].portion) == (group[0].section, group[0].portion):
+        if merged and (merged[-1][0].section, merged[-1][0].portion) == (
+            group[0].section,
+            group[0].portion,
+        ):
             previous = merged[-1]
             previous_size = sum(b.tokens for b in previous)
             both_unnumbered = previous[0].depth == 0 and group[0].depth == 0
@@ -215,7 +224,7 @@ def _pack(group: list[Block], settings: ChunkSettings) -> list[list[Block]]:
     size = 0
     for block in group:
         full = size + block.tokens > settings.target_tokens
-        if pieces[-1] and full and size >= settings.min_tokens or (
+        if (pieces[-1] and full and size >= settings.min_tokens) or (
             pieces[-1] and pieces[-1][0].portion != block.portion
         ):
             pieces.append([])
@@ -240,7 +249,7 @@ def _fit(
     cuts = [m.end() for m in _SOFT_BREAKS[level].finditer(text, start, end)]
     bounds = [start, *cuts, end]
     segments: list[tuple[int, int]] = []
-    for left, right in zip(bounds, bounds[1:], strict=False):
+    for left, right in itertools.pairwise(bounds):
         if text[left:right].strip():
             segments.extend(_fit(text, left, right, limit, count, level + 1))
     sizes = count([text[a:b] for a, b in segments])
@@ -307,8 +316,12 @@ def split_into_clauses(
             head = piece[0]
             size = sum(b.tokens for b in piece)
             if size > settings.target_tokens:
-                whole = Block(head.start, piece[-1].end, head.section, head.paragraph, head.depth, head.title)
+                whole = Block(
+                    head.start, piece[-1].end, head.section, head.paragraph, head.depth, head.title
+                )
                 spans.extend(_split_sentences(text, whole, settings, count))
                 continue
-            spans.append(ClauseSpan(head.start, piece[-1].end, _piece_label(piece), head.title, size))
+            spans.append(
+                ClauseSpan(head.start, piece[-1].end, _piece_label(piece), head.title, size)
+            )
     return spans

@@ -33,7 +33,20 @@ _DONE_AT = re.compile(
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 
@@ -49,7 +62,9 @@ def clause_id(doc_id: str, position: int, text: str) -> str:
     return hashlib.sha256(f"{doc_id}\x00{position}\x00{text}".encode()).hexdigest()[:ID_LENGTH]
 
 
-def _marking(loaded: LoadedText, scale: ClassificationScale, default: str) -> tuple[Marking, MarkingSource]:
+def _marking(
+    loaded: LoadedText, scale: ClassificationScale, default: str
+) -> tuple[Marking, MarkingSource]:
     lines = [*loaded.furniture, *loaded.text.split("\n")[:40]]
     found = scale.find_banner(lines, limit=14)
     tail = scale.find_banner(list(reversed(loaded.text.rstrip().split("\n")[-6:])), limit=3)
@@ -59,7 +74,9 @@ def _marking(loaded: LoadedText, scale: ClassificationScale, default: str) -> tu
     return marking, MarkingSource.BANNER
 
 
-def _title(loaded: LoadedText, sidecar: SidecarEntry | None, path: Path, scale: ClassificationScale) -> str:
+def _title(
+    loaded: LoadedText, sidecar: SidecarEntry | None, path: Path, scale: ClassificationScale
+) -> str:
     if sidecar and sidecar.title:
         return sidecar.title
     if loaded.title:
@@ -153,7 +170,9 @@ def parse_document(
     marking, marking_source = _marking(loaded, scale, default_level)
     spans = split_into_clauses(loaded, chunking, count, scale)
     clauses = build_clauses(doc_id, loaded, spans, marking, scale)
-    has_articles = any(c.section.split(" › ")[0].startswith(("Article", "Section")) for c in clauses)
+    has_articles = any(
+        c.section.split(" › ")[0].startswith(("Article", "Section")) for c in clauses
+    )
     kind = (sidecar.kind if sidecar else None) or (
         DocumentKind.AGREEMENT if has_articles else DocumentKind.REFERENCE
     )

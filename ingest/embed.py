@@ -6,6 +6,7 @@ Nothing heavy is imported here: sentence-transformers and torch load on the firs
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import threading
 from collections.abc import Sequence
@@ -23,8 +24,15 @@ _SHIPPED_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "defa
 class Embedder(Protocol):
     """Turns texts into L2-normalised float32 vectors of a fixed dimension."""
 
-    name: str
-    dim: int
+    @property
+    def name(self) -> str:
+        """The model's name as recorded in an index manifest."""
+        ...
+
+    @property
+    def dim(self) -> int:
+        """Vector dimension."""
+        ...
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors for `texts`, shape (len(texts), dim), float32, unit length."""
@@ -63,7 +71,7 @@ class SentenceTransformerEmbedder:
         self._lock = threading.Lock()
 
     @property
-    def dim(self) -> int:  # type: ignore[override]
+    def dim(self) -> int:
         if self._dim is None:
             self._dim = int(self._load().get_embedding_dimension())  # type: ignore[attr-defined]
         return self._dim
@@ -134,7 +142,7 @@ class HashingEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             words = [w[:6] for w in _WORDS.findall(text.lower())]  # crude stemming
-            for token in [*words, *(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))]:
+            for token in [*words, *(f"{a}_{b}" for a, b in itertools.pairwise(words))]:
                 column, sign = self._bucket(token)
                 out[row, column] += sign
             norm = float(np.linalg.norm(out[row]))
@@ -146,7 +154,7 @@ class HashingEmbedder:
 
 
 def make_embedder(model: str, batch_size: int = 64) -> Embedder:
-    """The embedder for a configured model name: "hashing[-DIM]" or a sentence-transformers model."""
+    """The embedder for a model name: "hashing[-DIM]" or a sentence-transformers model."""
     if model == HASHING_MODEL or model.startswith(f"{HASHING_MODEL}-"):
         dim = int(model.split("-", 1)[1]) if "-" in model else 384
         return HashingEmbedder(dim)

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from ingest.records import Marking
 
-DEFAULT_LEVELS: tuple[str, ...] = ("UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
+DEFAULT_LEVELS: tuple[str, ...] = (
+    "UNCLASSIFIED",
+    "RESTRICTED",
+    "CONFIDENTIAL",
+    "SECRET",
+    "TOP SECRET",
+)
 
 # Short forms used in portion markings and common alternative spellings.
 DEFAULT_ALIASES: dict[str, str] = {

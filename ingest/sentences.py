@@ -7,14 +7,59 @@ that treaties use ("Art.", "No.", "para.", "i.e.") and after enumerators ("1.", 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 ABBREVIATIONS = frozenset(
     {
-        "art", "arts", "no", "nos", "para", "paras", "p", "pp", "sec", "ch", "vol", "cf", "e.g",
-        "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "co", "inc", "ltd", "jan", "feb", "mar",
-        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "fig",
-        "approx", "viz", "op", "ibid", "al", "resp", "incl", "subpara", "annex", "nr",
+        "art",
+        "arts",
+        "no",
+        "nos",
+        "para",
+        "paras",
+        "p",
+        "pp",
+        "sec",
+        "ch",
+        "vol",
+        "cf",
+        "e.g",
+        "i.e",
+        "etc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "co",
+        "inc",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "fig",
+        "approx",
+        "viz",
+        "op",
+        "ibid",
+        "al",
+        "resp",
+        "incl",
+        "subpara",
+        "annex",
+        "nr",
     }
 )
 
@@ -55,9 +100,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for match in _BOUNDARY.finditer(text, start, end):
         if not _is_false_boundary(text, match.start()):
             cuts.append(match.end())
-    cuts = sorted(set(cuts)) + [end]
+    cuts = [*sorted(set(cuts)), end]
     spans: list[tuple[int, int]] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for first, last in itertools.pairwise(cuts):
+        left, right = first, last
         while left < right and text[left].isspace():
             left += 1
         while right > left and text[right - 1].isspace():
@@ -73,7 +119,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to in shall be by or any for with this that as which on are".split()),
+    "en": frozenset(
+        "the of and to in shall be by or any for with this that as which on are".split()
+    ),
     "nl": frozenset("de het van en een in op te dat die voor met zijn wordt door aan bij".split()),
     "fr": frozenset("le la les des du et en un une dans par pour sur est qui au aux".split()),
     "de": frozenset("der die das und zu den von mit sich des auf für ist im dem nicht ein".split()),

@@ -88,7 +88,9 @@ class SecuritySettings:
     # Level given to a document that carries no marking (fail safe: not the lowest).
     default_level: str = "RESTRICTED"
     # Accounts file (users, password hashes, clearances).
-    accounts_path: Path = field(default_factory=lambda: _default_index_dir().parent / "accounts.json")
+    accounts_path: Path = field(
+        default_factory=lambda: _default_index_dir().parent / "accounts.json"
+    )
     # Append-only audit database.
     audit_path: Path = field(default_factory=lambda: _default_index_dir().parent / "audit.sqlite")
     # Header carrying the signed-in user from a trusted single-sign-on proxy ("" = off).

@@ -109,7 +109,7 @@ def parse_enumerator(text: str, previous_letter: str | None) -> tuple[str, int, 
     """
     body = _PORTION.sub("", text, count=1)
     skipped = len(text) - len(body)
-    for pattern, depth in _ENUMERATORS:
+    for pattern, nesting in _ENUMERATORS:
         match = pattern.match(body)
         if match is None:
             continue
@@ -117,6 +117,7 @@ def parse_enumerator(text: str, previous_letter: str | None) -> tuple[str, int, 
         following = body[match.end() : match.end() + 1]
         if number[0].isdigit() and following.islower():
             return None  # "12.5 percent of ..." is a number, not a paragraph
+        depth = nesting
         if depth == 3 and previous_letter is not None and _is_next_letter(previous_letter, number):
             depth = 2
         label = f"({number})" if depth >= 2 and not number[0].isdigit() else number

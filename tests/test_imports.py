@@ -13,7 +13,8 @@ from tests.conftest import REPO
 
 def imported_after(statement: str) -> set[str]:
     """Top-level modules loaded after running `statement` in a fresh interpreter."""
-    code = f"import sys, json; {statement}; print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    listing = "sorted({m.split('.')[0] for m in sys.modules})"
+    code = f"import sys, json; {statement}; print(json.dumps({listing}))"
     output = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     ).stdout
@@ -25,7 +26,10 @@ def imported_after(statement: str) -> set[str]:
     [
         ("import ingest", {"index", "qa", "torch", "sentence_transformers", "faiss", "streamlit"}),
         ("import index", {"qa", "torch", "sentence_transformers", "streamlit"}),
-        ("import ingest, index, qa", {"torch", "sentence_transformers", "transformers", "streamlit"}),
+        (
+            "import ingest, index, qa",
+            {"torch", "sentence_transformers", "transformers", "streamlit"},
+        ),
         ("import qa.cli", {"torch", "sentence_transformers", "transformers", "streamlit"}),
     ],
 )

@@ -35,7 +35,9 @@ def sniff_type(data: bytes) -> str:
     if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096] else "zip"
+        return (
+            "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096] else "zip"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return "text"
     head = data[:8192]

@@ -48,7 +48,9 @@ def _decrypt_without_password(reader: object) -> None:
     try:
         opened = reader.decrypt("")  # type: ignore[attr-defined]
     except Exception as error:
-        raise RejectedFile(f"encrypted PDF: cannot be opened without its password ({error})") from error
+        raise RejectedFile(
+            f"encrypted PDF: cannot be opened without its password ({error})"
+        ) from error
     if not opened:
         raise RejectedFile("encrypted PDF: a password is required to read it")
 
@@ -151,9 +153,10 @@ def _unwrap(lines: list[str]) -> str:
 def _continues(previous: str, line: str) -> bool:
     if _STARTS_STRUCTURE.match(line) or previous.endswith((".", ":", ";", "?", "!")):
         return False
-    if previous.isupper() or re.match(r"^(article|section|annex|appendix)\b", previous, re.I):
-        return False  # a heading line stands alone
-    return True
+    # a heading line stands alone
+    return not (
+        previous.isupper() or re.match(r"^(article|section|annex|appendix)\b", previous, re.I)
+    )
 
 
 def load_pdf(data: bytes, max_stream_mb: float = 75.0) -> LoadedText:

@@ -28,12 +28,21 @@ def known_errors() -> tuple[type[BaseException], ...]:
 
 def add_index_option(parser: argparse.ArgumentParser) -> None:
     """--index DIR (else ACCORD_INDEX, else the project default)."""
-    parser.add_argument("--index", type=Path, metavar="DIR", help="index folder (default: $ACCORD_INDEX or var/index)")
+    parser.add_argument(
+        "--index",
+        type=Path,
+        metavar="DIR",
+        help="index folder (default: $ACCORD_INDEX or var/index)",
+    )
 
 
 def add_model_option(parser: argparse.ArgumentParser) -> None:
     """--model NAME|PATH."""
-    parser.add_argument("--model", metavar="NAME", help="embedding model: name or local folder (default: $ACCORD_MODEL or all-MiniLM-L6-v2)")
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="embedding model: name or local folder (default: $ACCORD_MODEL or all-MiniLM-L6-v2)",
+    )
 
 
 def settings_from(args: argparse.Namespace, **extra: Any) -> Settings:

@@ -17,10 +17,18 @@ def register(commands: Any) -> None:
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     add_index_option(ingest)
     add_model_option(ingest)
-    ingest.add_argument("--rebuild", action="store_true", help="ignore the current index and build anew")
-    ingest.add_argument("--wait", action="store_true", help="wait for another running ingest instead of failing")
-    ingest.add_argument("--workers", type=int, metavar="N", help="parser processes (0: parse in this process)")
-    ingest.add_argument("--if-missing", action="store_true", help="do nothing when an index already exists")
+    ingest.add_argument(
+        "--rebuild", action="store_true", help="ignore the current index and build anew"
+    )
+    ingest.add_argument(
+        "--wait", action="store_true", help="wait for another running ingest instead of failing"
+    )
+    ingest.add_argument(
+        "--workers", type=int, metavar="N", help="parser processes (0: parse in this process)"
+    )
+    ingest.add_argument(
+        "--if-missing", action="store_true", help="do nothing when an index already exists"
+    )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
     ingest.set_defaults(handler=run_ingest)
@@ -76,7 +84,8 @@ def _print_status(status: dict[str, Any]) -> None:
         out.write(f"{doc['title']}\n")
         out.write(
             f"    {doc['source']}  ·  {doc['kind']}  ·  {marking}  ·  {doc['clauses']} clauses"
-            f"  ·  {doc['date'] or 'no date'}  ·  {', '.join(doc['parties']) or 'parties not set'}\n"
+            f"  ·  {doc['date'] or 'no date'}"
+            f"  ·  {', '.join(doc['parties']) or 'parties not set'}\n"
         )
     if status["unmarked"]:
         out.write("\nUnmarked documents (given the default level; add a banner line to fix):\n")

@@ -8,8 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import IndexBusy, IndexMismatch, IndexReader, IngestRun, IngestSummary, current_generation
-from index import generations
+from index import (
+    IndexBusy,
+    IndexMismatch,
+    IndexReader,
+    IngestRun,
+    IngestSummary,
+    current_generation,
+    generations,
+)
 from index.workers import ParseJob, ParserConfig, ParserPool
 from ingest.embed import HashingEmbedder
 from ingest.settings import ChunkSettings, Settings
@@ -41,14 +48,24 @@ def clause_texts(settings: Settings) -> dict[str, list[str]]:
         reader.close()
 
 
-def test_first_ingest_indexes_everything_and_a_second_embeds_nothing(settings: Settings, corpus: Path) -> None:
+def test_first_ingest_indexes_everything_and_a_second_embeds_nothing(
+    settings: Settings, corpus: Path
+) -> None:
     first = ingest(settings, corpus)
     assert (sorted(Path(s).name for s in first.added), first.rejected, first.generation) == (
-        ["exchange-agreement.md", "portion-marked.txt", "reference-note.md"], [], 1,
+        ["exchange-agreement.md", "portion-marked.txt", "reference-note.md"],
+        [],
+        1,
     )
     assert first.embedded + first.reused == first.clauses_total == 12
     second = ingest(settings, corpus)
-    assert (second.added, second.updated, second.removed, second.embedded, second.generation) == ([], [], [], 0, None)
+    assert (second.added, second.updated, second.removed, second.embedded, second.generation) == (
+        [],
+        [],
+        [],
+        0,
+        None,
+    )
     assert len(second.unchanged) == 3
     assert current_generation(settings.index.path) == settings.index.path / "gen-000001"
 
@@ -67,7 +84,9 @@ def test_rename_moves_the_document_without_embedding(settings: Settings, corpus:
     ingest(settings, corpus)
     (corpus / "reference-note.md").rename(corpus / "renamed-note.md")
     summary = ingest(settings, corpus)
-    assert [(Path(a).name, Path(b).name) for a, b in summary.renamed] == [("reference-note.md", "renamed-note.md")]
+    assert [(Path(a).name, Path(b).name) for a, b in summary.renamed] == [
+        ("reference-note.md", "renamed-note.md")
+    ]
     assert (summary.embedded, summary.added, summary.removed) == (0, [], [])
     assert "renamed-note.md" in clause_texts(settings)
 
@@ -81,7 +100,9 @@ def test_delete_removes_the_document_and_its_clauses(settings: Settings, corpus:
     assert sorted(clause_texts(settings)) == ["exchange-agreement.md", "reference-note.md"]
 
 
-def test_documents_outside_the_ingested_folder_are_left_alone(settings: Settings, corpus: Path, tmp_path: Path) -> None:
+def test_documents_outside_the_ingested_folder_are_left_alone(
+    settings: Settings, corpus: Path, tmp_path: Path
+) -> None:
     other = tmp_path / "other"
     other.mkdir()
     (other / "note.md").write_text("# A Note\n\nLiaison officers meet monthly.\n")
@@ -106,14 +127,22 @@ def test_incremental_result_equals_a_full_rebuild(tmp_path: Path, corpus: Path) 
     texts_b = {c.text: b.vector(r) for d in b.documents() for r, c in b.clauses_of(d.doc_id)}
     assert texts_a.keys() == texts_b.keys()
     assert all(np.array_equal(texts_a[t], texts_b[t]) for t in texts_a)
-    for query in ("retain surveillance data years", "liaison officer", "retention limits destroyed"):
+    for query in (
+        "retain surveillance data years",
+        "liaison officer",
+        "retention limits destroyed",
+    ):
         rows_a, scores_a = a.lexical.search(query, 5)
         rows_b, scores_b = b.lexical.search(query, 5)
-        assert [a.clauses([int(r)])[int(r)].text for r in rows_a] == [b.clauses([int(r)])[int(r)].text for r in rows_b]
+        assert [a.clauses([int(r)])[int(r)].text for r in rows_a] == [
+            b.clauses([int(r)])[int(r)].text for r in rows_b
+        ]
         assert np.allclose(scores_a, scores_b)
 
 
-def test_bad_files_are_rejected_by_name_while_good_files_go_in(settings: Settings, corpus: Path) -> None:
+def test_bad_files_are_rejected_by_name_while_good_files_go_in(
+    settings: Settings, corpus: Path
+) -> None:
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "junk.md").write_bytes(bytes(range(256)) * 8)
     (corpus / "locked.pdf").write_bytes(make_encrypted_pdf("Secret text"))
@@ -122,7 +151,9 @@ def test_bad_files_are_rejected_by_name_while_good_files_go_in(settings: Setting
     (corpus / "sheet.xlsx").write_bytes(b"PK\x03\x04")
     (corpus / "big.txt").write_text("Big file. " * 200_000)
     (corpus / ".hidden.md").write_text("# Hidden\n\nNot for indexing.\n")
-    summary = IngestRun(make_settings(settings.index.path, **{"ingest.max_file_mb": 1.0}), HashingEmbedder()).run([corpus])
+    summary = IngestRun(
+        make_settings(settings.index.path, **{"ingest.max_file_mb": 1.0}), HashingEmbedder()
+    ).run([corpus])
     reasons = {Path(r.source).name: r.reason for r in summary.rejected}
     assert reasons == {
         "empty.txt": "empty file",
@@ -159,7 +190,9 @@ def test_a_crash_while_building_leaves_the_previous_index_loadable(
     with pytest.raises(OSError, match="disk full"):
         ingest(settings, corpus)
     assert len(clause_texts(settings)) == 3
-    assert [p.name for p in settings.index.path.iterdir() if p.name.startswith("gen-")] == ["gen-000001"]
+    assert [p.name for p in settings.index.path.iterdir() if p.name.startswith("gen-")] == [
+        "gen-000001"
+    ]
 
 
 def test_a_crash_between_rename_and_switch_keeps_the_old_generation_current(
@@ -185,20 +218,27 @@ def test_a_crash_between_rename_and_switch_keeps_the_old_generation_current(
 
 
 def test_a_second_writer_fails_at_once(settings: Settings, corpus: Path) -> None:
-    with generations.writer_lock(settings.index.path), pytest.raises(IndexBusy, match="another ingest is already writing"):
+    with (
+        generations.writer_lock(settings.index.path),
+        pytest.raises(IndexBusy, match="another ingest is already writing"),
+    ):
         ingest(settings, corpus)
 
 
 def test_an_index_built_with_another_model_is_refused(settings: Settings, corpus: Path) -> None:
     ingest(settings, corpus)
-    with pytest.raises(IndexMismatch, match="built with embedding model 'hashing-384'.*--rebuild"):
+    with pytest.raises(IndexMismatch, match=r"built with embedding model 'hashing-384'.*--rebuild"):
         IndexReader.open(settings.index.path, model="sentence-transformers/all-MiniLM-L6-v2")
 
 
-def test_a_copy_of_an_indexed_file_is_skipped_as_duplicate(settings: Settings, corpus: Path) -> None:
+def test_a_copy_of_an_indexed_file_is_skipped_as_duplicate(
+    settings: Settings, corpus: Path
+) -> None:
     shutil.copy(corpus / "reference-note.md", corpus / "copy-of-note.md")
     summary = ingest(settings, corpus)
-    assert [(Path(a).name, Path(b).name) for a, b in summary.duplicates] == [("reference-note.md", "copy-of-note.md")]
+    assert [(Path(a).name, Path(b).name) for a, b in summary.duplicates] == [
+        ("reference-note.md", "copy-of-note.md")
+    ]
     assert len(summary.added) == 3
 
 
@@ -209,8 +249,18 @@ def test_parser_pool_stops_a_stuck_parser_and_goes_on(tmp_path: Path) -> None:
     os.mkfifo(stuck)  # reading a pipe with no writer blocks forever
     good = tmp_path / "good.md"
     good.write_text("# Note\n\nLiaison officers meet monthly.\n")
-    config = ParserConfig(ChunkSettings(), None, ("UNCLASSIFIED", "RESTRICTED", "SECRET"), "RESTRICTED", 2**20)
+    config = ParserConfig(
+        ChunkSettings(), None, ("UNCLASSIFIED", "RESTRICTED", "SECRET"), "RESTRICTED", 2**20
+    )
     pool = ParserPool(config, workers=1, memory_mb=2048, timeout_s=3.0)
-    results = {job.source: result for job, result in pool.run([ParseJob(str(stuck), "stuck.txt", None), ParseJob(str(good), "good.md", None)])}
-    assert getattr(results["stuck.txt"], "reason", "") == "parsing took longer than 3 s and was stopped"
+    results = {
+        job.source: result
+        for job, result in pool.run(
+            [ParseJob(str(stuck), "stuck.txt", None), ParseJob(str(good), "good.md", None)]
+        )
+    }
+    assert (
+        getattr(results["stuck.txt"], "reason", "")
+        == "parsing took longer than 3 s and was stopped"
+    )
     assert len(getattr(results["good.md"], "clauses", ())) == 1

@@ -59,7 +59,12 @@ def test_ivf_above_the_threshold_keeps_recall_high(tmp_path: Path) -> None:
 
 def test_tokenize_stems_and_drops_stop_words() -> None:
     assert tokenize("The Parties shall retain the Reports for five years") == [
-        "parti", "shall", "retain", "report", "five", "year",
+        "parti",
+        "shall",
+        "retain",
+        "report",
+        "five",
+        "year",
     ]
 
 
@@ -75,7 +80,9 @@ def test_bm25_prefers_rare_matching_terms_and_respects_the_mask() -> None:
     rows, scores = index.search("retention of intelligence reports", 4)
     assert rows.tolist()[:2] == [0, 3]
     assert scores[0] > scores[1] > 0
-    masked, _ = index.search("retention of intelligence reports", 4, np.array([False, True, True, True]))
+    masked, _ = index.search(
+        "retention of intelligence reports", 4, np.array([False, True, True, True])
+    )
     assert masked.tolist() == [3, 1]
     assert index.search("zebra", 4)[0].size == 0
 

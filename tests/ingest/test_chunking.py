@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from tests.conftest import DOCS
 
 def chunk(path: Path, settings: ChunkSettings | None = None) -> list[tuple[str, str, str]]:
     loaded = load_bytes(path, path.read_bytes())
-    spans = split_into_clauses(loaded, settings or ChunkSettings(), approximate_count, DEFAULT_SCALE)
+    spans = split_into_clauses(
+        loaded, settings or ChunkSettings(), approximate_count, DEFAULT_SCALE
+    )
     return [(s.section, s.heading, loaded.text[s.start : s.end]) for s in spans]
 
 
@@ -57,7 +60,9 @@ def test_plain_text_annex_with_title_line_and_portion_markings() -> None:
 
 
 def test_long_clauses_split_at_sentences_with_one_sentence_overlap() -> None:
-    sentences = [f"Sentence number {n} says the Parties shall cooperate closely." for n in range(12)]
+    sentences = [
+        f"Sentence number {n} says the Parties shall cooperate closely." for n in range(12)
+    ]
     path = DOCS.parent / "long.md"
     text = "## Article 9 – Cooperation\n\n1. " + " ".join(sentences) + "\n"
     small = ChunkSettings(target_tokens=40, min_tokens=5)
@@ -67,20 +72,30 @@ def test_long_clauses_split_at_sentences_with_one_sentence_overlap() -> None:
     assert len(pieces) == 6
     assert all(s.section == "Article 9 › 1" for s in spans)
     assert all(s.tokens <= 40 for s in spans)
-    for left, right in zip(pieces, pieces[1:], strict=False):
+    for left, right in itertools.pairwise(pieces):
         assert left.split(". ")[-1].rstrip(".") + "." == right.split(". ")[0] + "."  # overlap
-    assert pieces[0].startswith("1. Sentence number 0") and pieces[-1].endswith("number 11 says the Parties shall cooperate closely.")
+    assert pieces[0].startswith("1. Sentence number 0") and pieces[-1].endswith(
+        "number 11 says the Parties shall cooperate closely."
+    )
 
 
 def test_a_sentence_longer_than_the_model_reads_is_cut_at_semicolons() -> None:
-    recitals = "; ".join(f"CONSIDERING recital {n} about cooperation between the Parties" for n in range(30))
+    recitals = "; ".join(
+        f"CONSIDERING recital {n} about cooperation between the Parties" for n in range(30)
+    )
     path = DOCS.parent / "recitals.md"
-    loaded = load_bytes(path, f"{recitals}.\n\n## Article 1\n\nText of the first article.\n".encode())
-    spans = split_into_clauses(loaded, ChunkSettings(target_tokens=60), approximate_count, DEFAULT_SCALE)
+    loaded = load_bytes(
+        path, f"{recitals}.\n\n## Article 1\n\nText of the first article.\n".encode()
+    )
+    spans = split_into_clauses(
+        loaded, ChunkSettings(target_tokens=60), approximate_count, DEFAULT_SCALE
+    )
     preamble = [s for s in spans if s.section == "Preamble"]
     assert len(preamble) > 3
     assert all(s.tokens <= 60 for s in preamble)
-    assert all(loaded.text[s.start : s.end].rstrip(".").endswith(("Parties;", "Parties")) for s in preamble)
+    assert all(
+        loaded.text[s.start : s.end].rstrip(".").endswith(("Parties;", "Parties")) for s in preamble
+    )
 
 
 @pytest.mark.data
@@ -91,11 +106,21 @@ def test_real_agreement_nato_security_of_information(shared_data: Path) -> None:
     spans = split_into_clauses(loaded, ChunkSettings(), count, DEFAULT_SCALE)
     english = [s for s in spans if not s.section.startswith("Verdrag")]
     assert [s.section for s in english[:7]] == [
-        "Preamble", "Article 1", "Article 2", "Article 3 › 1", "Article 3 › 2", "Article 3 › 3", "Article 4",
+        "Preamble",
+        "Article 1",
+        "Article 2",
+        "Article 3 › 1",
+        "Article 3 › 2",
+        "Article 3 › 3",
+        "Article 4",
     ]
     article_3_1 = loaded.text[english[3].start : english[3].end]
-    assert article_3_1.startswith("1.   The Parties shall ensure that all persons of their respective nationality")
-    assert "](" not in loaded.text and "<meta" not in loaded.text  # link targets and meta lines dropped
+    assert article_3_1.startswith(
+        "1.   The Parties shall ensure that all persons of their respective nationality"
+    )
+    assert (
+        "](" not in loaded.text and "<meta" not in loaded.text
+    )  # link targets and meta lines dropped
     dutch = [s for s in spans if s.section.startswith("Verdrag")]
     assert dutch and dutch[0].section.endswith("Preamble")
     assert any(s.section.endswith("Artikel 3 › 1") for s in dutch)

@@ -16,7 +16,9 @@ from tests.conftest import DOCS
 from tests.ingest.builders import make_pdf
 
 
-def parse(path: Path, data: bytes | None = None, sidecar: SidecarEntry | None = None) -> ParsedDocument:
+def parse(
+    path: Path, data: bytes | None = None, sidecar: SidecarEntry | None = None
+) -> ParsedDocument:
     return parse_document(
         path,
         path.read_bytes() if data is None else data,
@@ -77,7 +79,11 @@ def test_portion_markings_raise_clause_levels_and_keep_releasability() -> None:
     parsed = parse(DOCS / "portion-marked.txt")
     assert parsed.document.marking.label() == "SECRET//REL TO ALD, BRV"
     levels = [(c.section, c.marking.level if c.marking else None) for c in parsed.clauses]
-    assert levels == [("Annex C › 1", "SECRET"), ("Annex C › 2", "SECRET"), ("Annex C › 3", "SECRET")]
+    assert levels == [
+        ("Annex C › 1", "SECRET"),
+        ("Annex C › 2", "SECRET"),
+        ("Annex C › 3", "SECRET"),
+    ]
     assert all(c.marking and c.marking.releasable_to == {"ALD", "BRV"} for c in parsed.clauses)
 
 
@@ -93,7 +99,11 @@ def test_portion_above_the_banner_raises_only_that_clause(tmp_path: Path) -> Non
 
 def test_pdf_clauses_carry_page_numbers_and_labels(tmp_path: Path) -> None:
     data = make_pdf(
-        [["Cover page."], ["ARTICLE 1", "1. The Parties shall meet."], ["ARTICLE 2", "1. Either Party may leave."]],
+        [
+            ["Cover page."],
+            ["ARTICLE 1", "1. The Parties shall meet."],
+            ["ARTICLE 2", "1. Either Party may leave."],
+        ],
         banner="SECRET",
         labels=True,
     )
@@ -111,7 +121,10 @@ def test_sidecar_file_parsing_and_errors(tmp_path: Path) -> None:
     )
     entries = read_sidecar(tmp_path)
     assert entries["a.md"] == SidecarEntry(
-        title="A", kind=DocumentKind.REFERENCE, parties=("Republic of Aldoria", "Somewhere Else"), date="2020-01-02"
+        title="A",
+        kind=DocumentKind.REFERENCE,
+        parties=("Republic of Aldoria", "Somewhere Else"),
+        date="2020-01-02",
     )
     (tmp_path / "accord.toml").write_text('["a.md"]\nkind = "memo"\n')
     with pytest.raises(SidecarError, match="kind must be 'agreement' or 'reference'"):

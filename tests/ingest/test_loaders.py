@@ -40,7 +40,9 @@ def test_markdown_front_matter_gives_the_title() -> None:
 def test_text_encodings_utf8_then_detected_then_stated() -> None:
     utf8 = load_bytes(Path("a.txt"), "Coopération entre États.\n".encode())
     assert (utf8.text, utf8.warnings) == ("Coopération entre États.\n", ())
-    latin = load_bytes(Path("a.txt"), "Coopération entre les États membres de l'Alliance.\n".encode("cp1252"))
+    latin = load_bytes(
+        Path("a.txt"), "Coopération entre les États membres de l'Alliance.\n".encode("cp1252")
+    )
     assert latin.text == "Coopération entre les États membres de l'Alliance.\n"
     assert latin.warnings and latin.warnings[0].startswith("not UTF-8: decoded as")
     bom = load_bytes(Path("a.txt"), "\ufeffArticle 1\r\nText.\r\n".encode("utf-16"))
@@ -49,13 +51,19 @@ def test_text_encodings_utf8_then_detected_then_stated() -> None:
 
 def test_pdf_pages_labels_and_furniture() -> None:
     data = make_pdf(
-        [["Cover page of the arrangement."], ["ARTICLE 1", ARTICLE], ["ARTICLE 2", "Either Party may terminate it."]],
+        [
+            ["Cover page of the arrangement."],
+            ["ARTICLE 1", ARTICLE],
+            ["ARTICLE 2", "Either Party may terminate it."],
+        ],
         banner="MDA RESTRICTED",
         labels=True,
         blank_image_page=True,
     )
     loaded = load_bytes(Path("a.pdf"), data)
-    assert loaded.text.startswith("Cover page of the arrangement.\n\nARTICLE 1\n1. The Parties shall cooperate")
+    assert loaded.text.startswith(
+        "Cover page of the arrangement.\n\nARTICLE 1\n1. The Parties shall cooperate"
+    )
     assert "MDA RESTRICTED" not in loaded.text and "Page 2" not in loaded.text
     assert [(p.number, p.label) for p in loaded.pages] == [(1, "i"), (2, "1"), (3, "2")]
     second = loaded.pages[1]
@@ -72,11 +80,17 @@ def test_soft_wrapped_pdf_lines_are_joined_into_one_paragraph() -> None:
 
 def test_docx_headings_tables_and_title() -> None:
     data = make_docx(
-        [("Heading 1", "Article 1 - Scope"), ("p", ARTICLE), ("table", "Level|ALD;SECRET|STRENG GEHEIM")],
+        [
+            ("Heading 1", "Article 1 - Scope"),
+            ("p", ARTICLE),
+            ("table", "Level|ALD;SECRET|STRENG GEHEIM"),
+        ],
         title="Liaison Arrangement",
     )
     loaded = load_bytes(Path("a.docx"), data)
-    assert loaded.text == f"Article 1 - Scope\n\n{ARTICLE}\n\nLevel | ALD\n\nSECRET | STRENG GEHEIM\n"
+    assert (
+        loaded.text == f"Article 1 - Scope\n\n{ARTICLE}\n\nLevel | ALD\n\nSECRET | STRENG GEHEIM\n"
+    )
     assert loaded.headings == (Heading(0, 17, 1),)
     assert loaded.title == "Liaison Arrangement"
 
@@ -99,7 +113,11 @@ def test_html_visible_text_only() -> None:
         ("empty.txt", b"", "empty file"),
         ("blank.md", b"  \n\n ", "empty file"),
         ("sheet.xlsx", b"PK\x03\x04xl/", "unsupported file type '.xlsx'"),
-        ("junk.txt", bytes(range(256)) * 4, "named '.txt' but the content is binary data, not text"),
+        (
+            "junk.txt",
+            bytes(range(256)) * 4,
+            "named '.txt' but the content is binary data, not text",
+        ),
         ("fake.pdf", b"This is not a PDF at all.", "named '.pdf' but the content is plain text"),
         ("fake.docx", b"%PDF-1.4 something", "named '.docx' but the content is a PDF"),
         ("broken.pdf", b"%PDF-1.4\n1 0 obj garbage\n%%EOF", "corrupt or unreadable PDF"),
@@ -113,7 +131,7 @@ def test_bad_inputs_are_rejected_with_their_reason(name: str, data: bytes, reaso
 
 
 def test_encrypted_and_scanned_pdfs_are_rejected() -> None:
-    with pytest.raises(RejectedFile, match="^encrypted PDF: a password is required"):
+    with pytest.raises(RejectedFile, match=r"^encrypted PDF: a password is required"):
         load_bytes(Path("locked.pdf"), make_encrypted_pdf("Secret text"))
     scanned = make_pdf([], blank_image_page=True)
     with pytest.raises(RejectedFile, match=r"^no text layer on any of its 1 pages"):
@@ -123,5 +141,5 @@ def test_encrypted_and_scanned_pdfs_are_rejected() -> None:
 def test_sniffing_reads_content_not_names() -> None:
     assert sniff_type(make_pdf([["x"]])) == "pdf"
     assert sniff_type(make_docx([("p", "x")])) == "docx"
-    assert sniff_type("plain words".encode()) == "text"
+    assert sniff_type(b"plain words") == "text"
     assert sniff_type(b"\x00\x01\x02") == "binary"

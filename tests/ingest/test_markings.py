@@ -25,7 +25,9 @@ def test_banner_lines_map_onto_the_scale(line: str, level: str, releasable: set[
     assert (marking.level, set(marking.releasable_to)) == (level, releasable)
 
 
-@pytest.mark.parametrize("line", ["Secret", "ARTICLE 5", "PREAMBLE", "The Parties shall keep it secret."])
+@pytest.mark.parametrize(
+    "line", ["Secret", "ARTICLE 5", "PREAMBLE", "The Parties shall keep it secret."]
+)
 def test_ordinary_lines_are_not_banners(line: str) -> None:
     assert DEFAULT_SCALE.parse_banner(line) is None
 
@@ -56,6 +58,8 @@ def test_combining_takes_higher_level_and_narrower_releasability() -> None:
 def test_a_configured_scale_orders_its_own_levels() -> None:
     scale = ClassificationScale(levels=("PUBLIC", "INTERNAL", "SENSITIVE"), aliases={})
     assert [scale.rank(level) for level in ("PUBLIC", "INTERNAL", "SENSITIVE")] == [0, 1, 2]
-    assert scale.parse_banner("ACME SENSITIVE") == Marking("SENSITIVE", 2, frozenset(), "ACME SENSITIVE")
+    assert scale.parse_banner("ACME SENSITIVE") == Marking(
+        "SENSITIVE", 2, frozenset(), "ACME SENSITIVE"
+    )
     with pytest.raises(ValueError, match="unknown classification level"):
         scale.rank("SECRET")

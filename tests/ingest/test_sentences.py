@@ -24,11 +24,16 @@ def test_spans_are_absolute_offsets_without_surrounding_space() -> None:
 
 
 def test_blank_lines_separate_sentences() -> None:
-    assert split_sentences("A heading\n\nThe text follows here") == ["A heading", "The text follows here"]
+    assert split_sentences("A heading\n\nThe text follows here") == [
+        "A heading",
+        "The text follows here",
+    ]
 
 
 def test_language_guess_tells_english_dutch_french() -> None:
     assert guess_language("The Parties shall protect the information of the other Party.") == "en"
     assert guess_language("De Partijen dragen zorg voor de beveiliging van de gegevens.") == "nl"
-    assert guess_language("Les Parties assurent la protection des informations de la Partie.") == "fr"
+    assert (
+        guess_language("Les Parties assurent la protection des informations de la Partie.") == "fr"
+    )
     assert guess_language("") == "en"

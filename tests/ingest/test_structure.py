@@ -8,7 +8,10 @@ from ingest.structure import Rank, is_title_line, parse_enumerator, parse_headin
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Article 7 – Retention of Information", ("Article 7", Rank.ARTICLE, "Retention of Information")),
+        (
+            "Article 7 – Retention of Information",
+            ("Article 7", Rank.ARTICLE, "Retention of Information"),
+        ),
         ("ARTICLE 5", ("Article 5", Rank.ARTICLE, "")),
         ("Article V", ("Article V", Rank.ARTICLE, "")),
         ("Article 3: Definitions", ("Article 3", Rank.ARTICLE, "Definitions")),
@@ -27,7 +30,11 @@ def test_headings(line: str, expected: tuple[str, Rank, str]) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Article 5 of the Treaty shall apply.", "Section 3 and Section 4 are repealed", "Articles of faith"],
+    [
+        "Article 5 of the Treaty shall apply.",
+        "Section 3 and Section 4 are repealed",
+        "Articles of faith",
+    ],
 )
 def test_prose_starting_with_a_heading_word_is_not_a_heading(line: str) -> None:
     assert parse_heading(line) is None
