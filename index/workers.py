@@ -7,6 +7,7 @@ parser that hangs costs one rejected file and a restarted worker, never the whol
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import time
 from collections.abc import Iterator, Sequence
@@ -85,7 +86,7 @@ def _counter(config: ParserConfig) -> CountTokens:
     return token_counter(Path(config.tokenizer_dir) if config.tokenizer_dir else None)
 
 
-def _worker(tasks: Any, results: Any, config: ParserConfig, memory_mb: int) -> None:
+def _worker(tasks: Any, results: Any, config: ParserConfig, memory_mb: int, parent: int) -> None:
     import resource
 
     if memory_mb > 0:
@@ -93,7 +94,15 @@ def _worker(tasks: Any, results: Any, config: ParserConfig, memory_mb: int) -> N
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     count = _counter(config)
     while True:
-        item = tasks.get()
+        try:
+            item = tasks.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent:
+                # the ingest process was killed: exit now, without waiting to flush results
+                # nobody will read (the queue's pipe would block the exit forever)
+                results.cancel_join_thread()
+                return
+            continue
         if item is None:
             return
         index, job = item
@@ -122,7 +131,9 @@ class ParserPool:
     def _spawn(self, results: Any) -> _Slot:
         tasks = self.context.Queue()
         process = self.context.Process(
-            target=_worker, args=(tasks, results, self.config, self.memory_mb), daemon=True
+            target=_worker,
+            args=(tasks, results, self.config, self.memory_mb, os.getpid()),
+            daemon=True,
         )
         process.start()
         return _Slot(process, tasks, [])

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from index import IndexReader
@@ -136,8 +137,11 @@ def test_killing_an_ingest_midway_leaves_the_last_index_loadable(
             stderr=subprocess.DEVNULL,
         )
         time.sleep(delay)
+        children = psutil.Process(process.pid).children(recursive=True)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        _, alive = psutil.wait_procs(children, timeout=10)
+        assert alive == []  # parser workers notice their parent is gone and exit
         reader = IndexReader.open(index)
         assert reader.manifest.counts["documents"] in (3, 36)
         reader.close()
