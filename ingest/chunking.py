@@ -69,6 +69,8 @@ class _Builder:
     awaiting_title: bool = False
     seen_article: bool = False
     front_matter: bool = True  # before the first heading of the document or an instrument
+    run: list[Rank] = field(default_factory=list)  # ranks of headings seen since the last text
+    before_run: list[tuple[str, Rank, str]] = field(default_factory=list)
 
     def close(self) -> None:
         if self.current is not None:
@@ -83,6 +85,9 @@ class _Builder:
 
     def heading(self, label: str, rank: Rank, title: str) -> None:
         self.close()
+        if not self.run:
+            self.before_run = list(self.stack)
+        self.run.append(rank)
         while self.stack and self.stack[-1][1] >= rank:
             self.stack.pop()
         self.stack.append((label, rank, title))
@@ -109,8 +114,16 @@ class _Builder:
             self.heading(label, Rank.SUBSECTION, text)
         self.awaiting_title = False
 
+    def _leave_contents_list(self) -> None:
+        """Headings in a row with repeated ranks and no text between are a table of contents."""
+        if len(self.run) >= 3 and len(set(self.run)) < len(self.run):
+            self.stack = self.before_run
+            self.paragraphs = []
+        self.run = []
+
     def start_block(self, line: Line, depth: int) -> None:
         self.close()
+        self._leave_contents_list()
         if not self.stack:
             self.stack = [("Preamble", Rank.ARTICLE, "")] if self.has_articles else []
         paragraph = tuple(label for label, _ in self.paragraphs)

@@ -92,6 +92,8 @@ def parse_heading(text: str) -> tuple[str, Rank, str] | None:
     rest = match.group("rest")
     if _REST_IS_PROSE.match(rest) or (rest.strip() and rest.strip()[0].islower()):
         return None
+    if rest.lstrip().startswith(",") or rest.rstrip().endswith(":"):
+        return None  # "Article 9, paragraph 2 of the Agreement is replaced by the following:"
     if rest.rstrip().endswith((",", ";")) or len(rest.split()) > 16:
         return None
     name, rank = _KINDS[match.group("kind").lower()]

@@ -15,7 +15,9 @@ from ingest.loaders.errors import RejectedFile
 from ingest.records import LoadedText, PageSpan
 from ingest.structure import parse_heading
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:of\s*\d{1,4})?\s*[-–—]?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*(?:of\s*\d{1,4})?\s*[-–—]?$", re.I
+)
 _PAGE_WORD = re.compile(r"\b(?:page|pg\.?|p\.)\s*\d", re.I)
 _STARTS_STRUCTURE = re.compile(
     r"^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|\([a-z]{1,4}\)|[a-z]\)|"
