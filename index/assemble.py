@@ -13,6 +13,7 @@ from scipy import sparse
 
 from index import lexical, vectors
 from index.lexical import Vocabulary
+from ingest.records import embedding_text
 
 STAGING_TABLE = (
     "CREATE TABLE IF NOT EXISTS staging (row INTEGER PRIMARY KEY, old INTEGER, new INTEGER)"
@@ -70,10 +71,7 @@ def write_lexical(
     """Write the term-count matrix: rows copied from the previous generation or counted anew."""
     vocabulary = previous[1] if previous else Vocabulary()
     fresh_rows = np.flatnonzero(sources[:, 0] < 0)
-    texts = [
-        f"{heading}. {text}" if heading else text
-        for heading, text in _texts(db, fresh_rows.tolist())
-    ]
+    texts = [embedding_text(*parts) for parts in _texts(db, fresh_rows.tolist())]
     fresh = lexical.count_rows(texts, vocabulary)
     width = max(len(vocabulary.terms), 1)
     kept_rows = np.flatnonzero(sources[:, 0] >= 0)
@@ -89,13 +87,15 @@ def write_lexical(
     return {"scorer": "bm25", "k1": lexical.K1, "b": lexical.B, "terms": len(vocabulary.terms)}
 
 
-def _texts(db: sqlite3.Connection, rows: list[int]) -> list[tuple[str, str]]:
-    found: dict[int, tuple[str, str]] = {}
+def _texts(db: sqlite3.Connection, rows: list[int]) -> list[tuple[str, str, str]]:
+    found: dict[int, tuple[str, str, str]] = {}
     for start in range(0, len(rows), 500):
         chunk = rows[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for row, heading, text in db.execute(
-            f"SELECT row, heading, text FROM clauses WHERE row IN ({marks})", chunk
-        ):
-            found[row] = (heading, text)
+        query = (
+            "SELECT c.row, d.title, c.heading, c.text FROM clauses c "
+            f"JOIN documents d ON d.doc_id = c.doc_id WHERE c.row IN ({marks})"
+        )
+        for row, title, heading, text in db.execute(query, chunk):
+            found[row] = (title, heading, text)
     return [found[row] for row in rows]

@@ -260,9 +260,10 @@ class IngestRun:
         )
         rows = []
         for clause in parsed.clauses:
-            key = embed_hash(self.embedder.name, clause.embedding_text())
+            text = clause.embedding_text(document.title)
+            key = embed_hash(self.embedder.name, text)
             rows.append((state.next_row, clause, key))
-            self._source_vector(state, state.next_row, key, clause.embedding_text())
+            self._source_vector(state, state.next_row, key, text)
             state.added_clauses.add(clause.clause_id)
             state.next_row += 1
         store.insert_clauses(state.db, rows)

@@ -13,7 +13,7 @@ from ingest.records import Rejection
 from ingest.settings import Settings
 
 # Bump when parsing or chunking changes in a way that alters clauses of unchanged files.
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 
 
 @dataclass(frozen=True)

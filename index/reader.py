@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,8 @@ class IndexReader:
         self.index_dir = index_dir
         self.folder = folder
         self.manifest = manifest
-        self.db: sqlite3.Connection = store.connect(folder / store.DB_NAME, readonly=True)
+        self._local = threading.local()
+        self.matrix = np.load(folder / "vectors.npy", mmap_mode="r")
         self.vectors = VectorIndex(folder, manifest.vector_index, manifest.dim)
         self.lexical = LexicalIndex(*lexical.load_rows(folder))
         self.rows = self._row_attributes()
@@ -59,14 +61,26 @@ class IndexReader:
         return cls(index_dir, folder, manifest)
 
     @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's read-only connection to the generation's database."""
+        connection: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if connection is None:
+            connection = store.connect(self.folder / store.DB_NAME, readonly=True)
+            self._local.db = connection
+        return connection
+
+    @property
     def generation(self) -> int:
         """This generation's number."""
         return self.manifest.generation
 
     def close(self) -> None:
-        """Release the database connection."""
-        with contextlib.suppress(sqlite3.Error):
-            self.db.close()
+        """Release this thread's database connection."""
+        connection = getattr(self._local, "db", None)
+        if connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()
+            self._local.db = None
 
     def _row_attributes(self) -> RowAttributes:
         caveat_ids: dict[str, int] = {"[]": 0}
@@ -115,9 +129,7 @@ class IndexReader:
 
     def vector(self, row: int) -> np.ndarray:
         """The stored vector of one row."""
-        return np.asarray(
-            np.load(self.folder / "vectors.npy", mmap_mode="r")[row], dtype=np.float32
-        )
+        return np.asarray(self.matrix[row], dtype=np.float32)
 
     def blob_path(self, sha256: str) -> Path:
         """Where the original file with this digest is kept."""

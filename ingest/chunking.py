@@ -178,7 +178,20 @@ def find_blocks(loaded: LoadedText, scale: ClassificationScale) -> list[Block]:
 
 
 def _label(section: tuple[str, ...], paragraph: tuple[str, ...]) -> str:
-    return SECTION_SEPARATOR.join((*section, *paragraph))
+    """Join a heading path; "Section 9 › Section 9.3" reads as "Section 9.3"."""
+    parts: list[str] = []
+    for part in (*section, *paragraph):
+        if parts and _refines(parts[-1], part):
+            parts[-1] = part
+        else:
+            parts.append(part)
+    return SECTION_SEPARATOR.join(parts)
+
+
+def _refines(parent: str, child: str) -> bool:
+    kind, _, number = parent.partition(" ")
+    child_kind, _, child_number = child.partition(" ")
+    return bool(number) and kind == child_kind and child_number.startswith(f"{number}.")
 
 
 def _piece_label(piece: list[Block]) -> str:

@@ -114,9 +114,10 @@ class Clause:
     marking: Marking | None = None
     tokens: int = field(default=0, compare=False)
 
-    def embedding_text(self) -> str:
-        """The text the embedder and BM25 read: heading words give the clause its topic."""
-        return f"{self.heading}. {self.text}" if self.heading else self.text
+    def embedding_text(self, title: str = "") -> str:
+        """What the embedder and BM25 read: the document's short title and the heading words
+        give a clause its context ("which agreement, what matter"), then the clause itself."""
+        return embedding_text(title, self.heading, self.text)
 
 
 @dataclass(frozen=True)
@@ -133,3 +134,15 @@ class ParsedDocument:
 
     document: Document
     clauses: tuple[Clause, ...]
+
+
+# Title words kept in a clause's embedding text (a title can be longer than a clause).
+TITLE_WORDS = 16
+
+
+def embedding_text(title: str, heading: str, text: str) -> str:
+    """ "Short title. Heading. Clause text" — the same for the embedder and for BM25."""
+    words = title.split()
+    short = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+    parts = [p for p in (short, heading) if p]
+    return ". ".join([*parts, text]) if parts else text

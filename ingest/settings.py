@@ -109,8 +109,8 @@ class AnswerSettings:
     top_k: int = 5
     # Candidates fetched from each retriever before fusion.
     candidates: int = 50
-    # Below this evidence score Accord abstains (calibrated on the labelled questions).
-    abstain_below: float = 0.40
+    # Below this evidence score Accord abstains; None: the value calibrated for the model.
+    abstain_below: float | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,8 @@ ENVIRONMENT: dict[str, tuple[str, str]] = {
 
 def _convert(current: Any, raw: str, name: str) -> Any:
     try:
+        if current is None:  # optional numbers ("float | None" fields)
+            return float(raw) if raw.strip() else None
         if isinstance(current, bool):
             return raw.strip().lower() in {"1", "true", "yes", "on"}
         if isinstance(current, int):

@@ -53,6 +53,7 @@ _HEADING_RE = re.compile(
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_BARE_ANNEX_RE = re.compile(r"^(?:ANNEX|APPENDIX|SCHEDULE|Annex|Appendix|Schedule)$")
 _PREAMBLE_RE = re.compile(r"^(?:preamble|préambule|preambule|präambel)\s*:?\s*$", re.I)
 _REST_IS_PROSE = re.compile(r"^\s*(?:of|to|and|or|shall|is|are|above|below|in|bis\b)", re.I)
 _TITLE_SEPARATOR = re.compile(r"^\s*[-–—:.]\s*")
@@ -86,6 +87,9 @@ def parse_heading(text: str) -> tuple[str, Rank, str] | None:
     stripped = text.strip().strip("*_").strip()
     if _PREAMBLE_RE.match(stripped):
         return ("Preamble", Rank.ARTICLE, "")
+    if _BARE_ANNEX_RE.match(stripped):
+        name, rank = _KINDS[stripped.lower()]
+        return (name, rank, "")
     match = _HEADING_RE.match(stripped)
     if match is None or len(stripped) > 160:
         return None

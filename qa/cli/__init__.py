@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from qa.cli import indexing
+from qa.cli import asking, indexing
 from qa.cli.common import CliError, known_errors
 
-COMMANDS = (indexing,)
+COMMANDS = (indexing, asking)
 
 
 def build_parser() -> argparse.ArgumentParser:

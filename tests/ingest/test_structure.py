@@ -69,3 +69,9 @@ def test_title_lines() -> None:
     assert is_title_line("Release to Third Parties")
     assert not is_title_line("The Parties shall agree.")
     assert not is_title_line("1. The Parties")
+
+
+def test_bare_annex_lines_are_headings() -> None:
+    assert parse_heading("APPENDIX") == ("Appendix", Rank.ANNEX, "")
+    assert parse_heading("Appendix") == ("Appendix", Rank.ANNEX, "")
+    assert parse_heading("appendix") is None
