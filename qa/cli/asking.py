@@ -119,9 +119,8 @@ def print_answer(answer: Any, out: TextIO) -> None:
     if answer.abstained and answer.passages:
         out.write(f"{CLOSEST_PASSAGES}:\n")
     for passage in answer.passages:
-        out.write(
-            f"[{passage.rank}] {passage.citation()}  ({passage.strength.value}, {passage.score:.2f})\n"
-        )
+        strength = f"{passage.strength.value}, {passage.score:.2f}"
+        out.write(f"[{passage.rank}] {passage.citation()}  ({strength})\n")
         body = _marked(passage.text, list(passage.highlights), tty)
         out.write("    " + body.replace("\n", "\n    ") + "\n\n")
     for flag in answer.conflicts:

@@ -146,7 +146,10 @@ def test_every_real_agreement_chunks_within_the_model_limit(shared_data: Path) -
 
 def test_subsections_are_cited_by_their_own_number() -> None:
     path = DOCS.parent / "arrangement.txt"
-    text = "SECTION 9\nFINAL PROVISIONS\n\nSection 9.3\nThis Arrangement remains in effect.\n\nAPPENDIX\n\n1. Reference number\n"
+    text = (
+        "SECTION 9\nFINAL PROVISIONS\n\nSection 9.3\nThis Arrangement remains in effect.\n\n"
+        "APPENDIX\n\n1. Reference number\n"
+    )
     loaded = load_bytes(path, text.encode())
     spans = split_into_clauses(loaded, ChunkSettings(), approximate_count, DEFAULT_SCALE)
     assert [s.section for s in spans] == ["Section 9.3", "Appendix › 1"]
