@@ -67,3 +67,29 @@ def real_embedder() -> Iterator[SentenceTransformerEmbedder]:
     embedder = SentenceTransformerEmbedder()
     embedder.embed(["warm-up"])
     yield embedder
+
+
+def build_index(folder: Path, source: Path, model: str) -> Settings:
+    """Ingest `source` into `folder` with `model`; returns the settings pointing at it."""
+    from index import IngestRun
+    from ingest.embed import make_embedder
+    from qa.hooks import ingest_hooks
+
+    settings = make_settings(folder, **{"models.embedding": model})
+    embedder = make_embedder(model)
+    summary = IngestRun(settings, embedder, hooks=ingest_hooks(settings)).run([source])
+    assert summary.rejected == [], summary.rejected
+    return settings
+
+
+@pytest.fixture(scope="session")
+def corpus_hashing(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """corpus/ indexed once per session with the hashing embedder (fast tests)."""
+    return build_index(tmp_path_factory.mktemp("corpus-hashing"), REPO / "corpus", "hashing")
+
+
+@pytest.fixture(scope="session")
+def corpus_real(tmp_path_factory: pytest.TempPathFactory, real_embedder: SentenceTransformerEmbedder) -> Settings:
+    """corpus/ indexed once per session with all-MiniLM-L6-v2 (tests marked `model`)."""
+    del real_embedder  # loaded first so its load time is not charged to the ingest
+    return build_index(tmp_path_factory.mktemp("corpus-real"), REPO / "corpus", "all-MiniLM-L6-v2")
