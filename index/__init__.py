@@ -1,6 +1,6 @@
 """Accord's index: clauses, their vectors and terms, in atomically published generations."""
 
-from index.build import BuildContext, BuildHook, IngestRun, embed_hash
+from index.build import AfterPublish, BuildContext, BuildHook, IngestRun, embed_hash
 from index.generations import IndexBusy, current_generation
 from index.manifest import IndexMismatch, IndexMissing, Manifest
 from index.progress import BarProgress, Progress, SilentProgress
@@ -8,6 +8,7 @@ from index.reader import IndexReader, RowAttributes, last_ingest
 from index.summary import EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, IngestSummary
 
 __all__ = [
+    "AfterPublish",
     "EXIT_OK",
     "EXIT_SOME_REJECTED",
     "EXIT_USAGE",

@@ -51,6 +51,9 @@ class BuildContext:
 
 
 BuildHook = Callable[[BuildContext], None]
+# Runs under the writer lock once a generation is published (or was already current):
+# (index folder, progress) -> a line for the closing summary, or None.
+AfterPublish = Callable[[Path, Progress], str | None]
 
 
 def embed_hash(model: str, text: str) -> str:
@@ -109,11 +112,13 @@ class IngestRun:
         progress: Progress | None = None,
         hooks: Sequence[BuildHook] = (),
         batch: int = 256,
+        after_publish: Sequence[AfterPublish] = (),
     ):
         self.settings = settings
         self.embedder = embedder
         self.progress = progress or SilentProgress()
         self.hooks = list(hooks)
+        self.after_publish = list(after_publish)
         self.batch = batch
         self.index_dir = settings.index.path
 
@@ -137,6 +142,12 @@ class IngestRun:
                 self._build(plan, previous, previous_db, summary)
             if previous_db is not None:
                 previous_db.close()
+            summary.publish_seconds = time.perf_counter() - started
+            if generations.current_generation(self.index_dir) is not None:
+                for step in self.after_publish:
+                    note = step(self.index_dir, self.progress)
+                    if note:
+                        summary.notes.append(note)
             summary.seconds = time.perf_counter() - started
             generations.write_json_atomic(self.index_dir / LAST_INGEST, summary.to_json())
         return summary
@@ -186,12 +197,6 @@ class IngestRun:
             "DELETE FROM staging WHERE row IN (SELECT row FROM clauses WHERE doc_id=?)", (doc_id,)
         )
         state.db.execute("DELETE FROM clauses WHERE doc_id=?", (doc_id,))
-        for table in ("conflicts", "checked_pairs"):
-            state.db.execute(
-                f"DELETE FROM {table} WHERE a_clause IN (SELECT value FROM json_each(?)) "
-                "OR b_clause IN (SELECT value FROM json_each(?))",
-                (json.dumps(ids), json.dumps(ids)),
-            )
         state.db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
 
     def _apply_plan(self, state: _State, plan: Plan) -> None:

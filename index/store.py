@@ -62,22 +62,6 @@ CREATE TABLE IF NOT EXISTS clauses (
 );
 CREATE INDEX IF NOT EXISTS clauses_doc ON clauses(doc_id, position);
 CREATE INDEX IF NOT EXISTS clauses_embed ON clauses(embed_hash);
-CREATE TABLE IF NOT EXISTS conflicts (
-    a_clause TEXT NOT NULL,
-    b_clause TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    status TEXT NOT NULL,
-    score REAL NOT NULL,
-    topic TEXT NOT NULL,
-    explanation TEXT NOT NULL,
-    evidence TEXT NOT NULL,
-    PRIMARY KEY (a_clause, b_clause)
-);
-CREATE TABLE IF NOT EXISTS checked_pairs (
-    a_clause TEXT NOT NULL,
-    b_clause TEXT NOT NULL,
-    PRIMARY KEY (a_clause, b_clause)
-);
 CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 

@@ -31,7 +31,9 @@ class IngestSummary:
     reused: int = 0
     clauses_total: int = 0
     generation: int | None = None
+    notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    publish_seconds: float = 0.0
     embed_seconds: float = 0.0
     finished_at: str = ""
 
@@ -81,7 +83,9 @@ class IngestSummary:
             "clauses_embedded": self.embedded,
             "clauses_reused": self.reused,
             "clauses_total": self.clauses_total,
+            "notes": self.notes,
             "seconds": round(self.seconds, 3),
+            "publish_seconds": round(self.publish_seconds, 3),
             "embed_seconds": round(self.embed_seconds, 3),
         }
 
@@ -97,7 +101,8 @@ class IngestSummary:
                 if self.generation
                 else " — index unchanged, nothing published"
             ),
-            f"time: {self.seconds:.1f} s",
+            f"time: {self.seconds:.1f} s (index published after {self.publish_seconds:.1f} s)",
+            *self.notes,
         ]
         out += [f"renamed: {a} -> {b}" for a, b in self.renamed]
         out += [f"skipped duplicate: {a} (same content as {b})" for a, b in self.duplicates]

@@ -110,6 +110,15 @@ class VectorIndex:
                     np.ascontiguousarray(vectors[start : start + 65536], dtype=np.float32)
                 )
 
+    def neighbours(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, scores) of the k nearest rows of many queries at once; -1 marks no row."""
+        if self.size == 0:
+            empty = np.full((len(queries), 0), -1, dtype=np.int64)
+            return empty, empty.astype(np.float32)
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        scores, rows = self.index.search(queries, min(k, self.size))
+        return rows.astype(np.int64), scores
+
     def search(
         self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:

@@ -30,6 +30,9 @@ def register(commands: Any) -> None:
         "--if-missing", action="store_true", help="do nothing when an index already exists"
     )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument(
+        "--no-conflicts", action="store_true", help="skip updating the conflict map (do it later)"
+    )
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
     ingest.set_defaults(handler=run_ingest)
 
@@ -43,7 +46,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Ingest paths; exit 0 when all went in, 3 when some files were rejected."""
     from index import BarProgress, IngestRun, SilentProgress, current_generation
     from ingest.embed import make_embedder
-    from qa.hooks import ingest_hooks
+    from qa.hooks import after_publish_steps, ingest_hooks
 
     settings = settings_from(args, **{"ingest.workers": args.workers})
     if args.if_missing and current_generation(settings.index.path) is not None:
@@ -51,7 +54,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         return 0
     embedder = make_embedder(settings.models.embedding, settings.models.batch_size)
     progress = SilentProgress() if args.quiet else BarProgress()
-    run = IngestRun(settings, embedder, progress, hooks=ingest_hooks(settings))
+    after = [] if args.no_conflicts else after_publish_steps(settings)
+    run = IngestRun(settings, embedder, progress, hooks=ingest_hooks(settings), after_publish=after)
     summary = run.run(args.paths, rebuild=args.rebuild, wait=args.wait)
     if args.json:
         print(json.dumps(summary.to_json(), indent=2))
