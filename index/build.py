@@ -217,6 +217,7 @@ class IngestRun:
             levels=self.settings.security.levels,
             default_level=self.settings.security.default_level,
             max_bytes=int(self.settings.ingest.max_file_mb * 2**20),
+            portion_mode=self.settings.security.portion_markings,
         )
         pool = ParserPool(
             config,

@@ -54,6 +54,7 @@ def meta_hash(candidate: Candidate, settings: Settings, model: str) -> str:
         model,
         settings.security.levels,
         settings.security.default_level,
+        settings.security.portion_markings,
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 

@@ -45,6 +45,7 @@ class ParserConfig:
     levels: tuple[str, ...]
     default_level: str
     max_bytes: int
+    portion_mode: str = "exact"
 
 
 def parse_one(
@@ -67,6 +68,7 @@ def parse_one(
             count=count,
             scale=ClassificationScale.with_levels(config.levels),
             default_level=config.default_level,
+            portion_mode=config.portion_mode,
         )
     except RejectedFile as error:
         return Rejection(job.source, str(error))

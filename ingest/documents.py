@@ -112,12 +112,27 @@ def _portion_marking(text: str, scale: ClassificationScale) -> Marking | None:
     return highest(m for m in (scale.portion(p) for p in paragraphs) if m is not None)
 
 
+def clause_marking(document: Marking, portion: Marking | None, mode: str) -> Marking:
+    """A clause's marking: its portion marking ("exact"), or never below the banner ("raise").
+
+    Unmarked paragraphs carry the document's banner marking. A portion without its own
+    releasability caveat keeps the document's ("REL TO" is never widened by omission).
+    """
+    if portion is None:
+        return document
+    if mode != "exact":
+        return combine(document, portion)
+    releasable = portion.releasable_to or document.releasable_to
+    return Marking(portion.level, portion.rank, releasable, portion.as_found)
+
+
 def build_clauses(
     doc_id: str,
     loaded: LoadedText,
     spans: list[ClauseSpan],
     marking: Marking,
     scale: ClassificationScale,
+    portion_mode: str = "exact",
 ) -> tuple[Clause, ...]:
     """Clause records for the spans: ids, pages, language and effective markings."""
     starts = [p.start for p in loaded.pages]
@@ -142,7 +157,7 @@ def build_clauses(
                 page_end=last.number if last else None,
                 page_label=first.label if first else None,
                 language=guess_language(text),
-                marking=combine(marking, portion) if portion else marking,
+                marking=clause_marking(marking, portion, portion_mode),
                 tokens=span.tokens,
             )
         )
@@ -159,6 +174,7 @@ def parse_document(
     count: CountTokens,
     scale: ClassificationScale,
     default_level: str,
+    portion_mode: str = "exact",
 ) -> ParsedDocument:
     """Load, describe and chunk one file.
 
@@ -169,7 +185,7 @@ def parse_document(
     loaded = load_bytes(path, data)
     marking, marking_source = _marking(loaded, scale, default_level)
     spans = split_into_clauses(loaded, chunking, count, scale)
-    clauses = build_clauses(doc_id, loaded, spans, marking, scale)
+    clauses = build_clauses(doc_id, loaded, spans, marking, scale, portion_mode)
     has_articles = any(
         c.section.split(" › ")[0].startswith(("Article", "Section")) for c in clauses
     )

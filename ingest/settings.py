@@ -87,6 +87,9 @@ class SecuritySettings:
     )
     # Level given to a document that carries no marking (fail safe: not the lowest).
     default_level: str = "RESTRICTED"
+    # Portion markings: "exact" — a marked paragraph carries its own marking, lower or higher
+    # than the banner; "raise" — portion markings may only raise a clause above the banner.
+    portion_markings: str = "exact"
     # Accounts file (users, password hashes, clearances).
     accounts_path: Path = field(
         default_factory=lambda: _default_index_dir().parent / "accounts.json"
@@ -139,6 +142,7 @@ ENVIRONMENT: dict[str, tuple[str, str]] = {
     "ACCORD_IVF_NPROBE": ("index", "ivf_nprobe"),
     "ACCORD_LEVELS": ("security", "levels"),
     "ACCORD_DEFAULT_LEVEL": ("security", "default_level"),
+    "ACCORD_PORTION_MARKINGS": ("security", "portion_markings"),
     "ACCORD_ACCOUNTS": ("security", "accounts_path"),
     "ACCORD_AUDIT_DB": ("security", "audit_path"),
     "ACCORD_TRUSTED_USER_HEADER": ("security", "trusted_user_header"),

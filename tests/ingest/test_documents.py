@@ -75,26 +75,42 @@ def test_reference_article_without_marking_gets_the_default_level() -> None:
     assert doc.title == "Why Retention Limits Matter"
 
 
-def test_portion_markings_raise_clause_levels_and_keep_releasability() -> None:
+def test_portion_markings_set_clause_levels_and_keep_releasability() -> None:
     parsed = parse(DOCS / "portion-marked.txt")
     assert parsed.document.marking.label() == "SECRET//REL TO ALD, BRV"
     levels = [(c.section, c.marking.level if c.marking else None) for c in parsed.clauses]
     assert levels == [
-        ("Annex C › 1", "SECRET"),
-        ("Annex C › 2", "SECRET"),
+        ("Annex C › 1", "UNCLASSIFIED"),
+        ("Annex C › 2", "CONFIDENTIAL"),
         ("Annex C › 3", "SECRET"),
     ]
     assert all(c.marking and c.marking.releasable_to == {"ALD", "BRV"} for c in parsed.clauses)
 
 
-def test_portion_above_the_banner_raises_only_that_clause(tmp_path: Path) -> None:
+def test_raise_mode_never_lowers_a_clause_below_the_banner() -> None:
+    path = DOCS / "portion-marked.txt"
+    parsed = parse_document(
+        path,
+        path.read_bytes(),
+        source=path.name,
+        sidecar=None,
+        chunking=ChunkSettings(),
+        count=approximate_count,
+        scale=DEFAULT_SCALE,
+        default_level="RESTRICTED",
+        portion_mode="raise",
+    )
+    assert [c.marking.level for c in parsed.clauses if c.marking] == ["SECRET"] * 3
+
+
+def test_a_portion_above_the_banner_raises_only_that_clause(tmp_path: Path) -> None:
     path = tmp_path / "annex.txt"
     path.write_text(
         "CONFIDENTIAL\n\nARTICLE 2\n\n(U) 1. Liaison officers meet monthly.\n\n"
         "(C) 2. Reports are exchanged weekly.\n\n(S) 3. Submarine tracks are exchanged hourly.\n"
     )
     levels = [c.marking.level for c in parse(path).clauses if c.marking]
-    assert levels == ["CONFIDENTIAL", "CONFIDENTIAL", "SECRET"]
+    assert levels == ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET"]
 
 
 def test_pdf_clauses_carry_page_numbers_and_labels(tmp_path: Path) -> None:
