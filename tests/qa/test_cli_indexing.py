@@ -18,7 +18,7 @@ from index import IndexReader
 from tests.conftest import DOCS, REPO
 
 
-def test_environment(index: Path) -> dict[str, str]:
+def cli_environment(index: Path) -> dict[str, str]:
     """The hashing embedder, rules-only conflict checks, a private index."""
     return {
         **os.environ,
@@ -29,7 +29,7 @@ def test_environment(index: Path) -> dict[str, str]:
 
 
 def accord(*args: str, index: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = test_environment(index)
+    env = cli_environment(index)
     return subprocess.run(
         [sys.executable, "-m", "qa.cli", *args],
         cwd=REPO,
@@ -137,7 +137,7 @@ def test_killing_an_ingest_midway_leaves_the_last_index_loadable(
 ) -> None:
     index = tmp_path / "index"
     accord("ingest", str(corpus), "--quiet", index=index)
-    env = test_environment(index)
+    env = cli_environment(index)
     for delay in (0.5, 1.5, 3.0):
         process = subprocess.Popen(
             [sys.executable, "-m", "qa.cli", "ingest", str(shared_data / "agreements"), "--quiet"],
