@@ -47,12 +47,20 @@ def run_conflicts(args: argparse.Namespace) -> int:
     engine = Engine.load(settings.index.path, settings)
     flags = conflict_map(engine, None)
     if args.json:
-        print(json.dumps({"generation": engine.generation, "conflicts": [conflict_json(f) for f in flags]}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"generation": engine.generation, "conflicts": [conflict_json(f) for f in flags]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     groups: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
     for flag in flags:
         groups[(flag.topic or flag.kind, flag.a.title, flag.b.title)].append(flag)
-    print(f"{len(flags)} possible conflicts in {len(groups)} groups (generation {engine.generation})\n")
+    print(
+        f"{len(flags)} possible conflicts in {len(groups)} groups (generation {engine.generation})\n"
+    )
     for (topic, title_a, title_b), members in sorted(groups.items()):
         print(f"{topic}: {title_a}  ↔  {title_b}")
         for flag in members:
@@ -76,7 +84,9 @@ def _pairs(path: Path) -> list[tuple[str, str, str]]:
             record = json.loads(line)
             out.append((str(record["id"]), str(record["a"]), str(record["b"])))
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise CliError(f'{path}:{number}: expected {{"id", "a", "b"}} ({error})', code=2) from error
+            raise CliError(
+                f'{path}:{number}: expected {{"id", "a", "b"}} ({error})', code=2
+            ) from error
     return out
 
 
@@ -90,7 +100,9 @@ def run_check(args: argparse.Namespace) -> int:
     settings = settings_from(args, **{"models.contradiction": args.nli_model})
     scorer = make_scorer(settings)
     items = _pairs(args.pairs) if args.pairs else [("", args.clauses[0], args.clauses[1])]
-    verdicts = scorer.score_many([(ClauseText(a, "clause A"), ClauseText(b, "clause B")) for _, a, b in items])
+    verdicts = scorer.score_many(
+        [(ClauseText(a, "clause A"), ClauseText(b, "clause B")) for _, a, b in items]
+    )
     for (identifier, _, _), verdict in zip(items, verdicts, strict=True):
         record = {
             "conflict": verdict.conflict,
@@ -103,7 +115,11 @@ def run_check(args: argparse.Namespace) -> int:
         if args.json or args.pairs:
             print(json.dumps(record, ensure_ascii=False), flush=True)
         elif verdict.conflict:
-            print(f"{FLAG_WORDING} ({record['kind']}, score {verdict.score:.2f}): {verdict.explanation}")
+            print(
+                f"{FLAG_WORDING} ({record['kind']}, score {verdict.score:.2f}): {verdict.explanation}"
+            )
         else:
-            print(f"no conflict found (score {verdict.score:.2f}){': ' + verdict.explanation if verdict.explanation else ''}")
+            print(
+                f"no conflict found (score {verdict.score:.2f}){': ' + verdict.explanation if verdict.explanation else ''}"
+            )
     return 0

@@ -18,10 +18,14 @@ def to_flag(engine: Engine, flag: StoredFlag, rows: dict[str, int]) -> ConflictF
     a = engine.passage_for(1, clauses[rows[flag.a_clause]], flag.score)
     b = engine.passage_for(2, clauses[rows[flag.b_clause]], flag.score)
     evidence = (flag.evidence_a, flag.evidence_b) if flag.evidence_a or flag.evidence_b else None
-    return ConflictFlag(flag.kind, flag.topic, flag.explanation, flag.score, a, b, flag.status, evidence)
+    return ConflictFlag(
+        flag.kind, flag.topic, flag.explanation, flag.score, a, b, flag.status, evidence
+    )
 
 
-def visible_flags(engine: Engine, user: Clearance | None) -> list[tuple[StoredFlag, dict[str, int]]]:
+def visible_flags(
+    engine: Engine, user: Clearance | None
+) -> list[tuple[StoredFlag, dict[str, int]]]:
     """Stored flags whose two clauses exist now and are both visible to `user`."""
     store = ConflictStore.for_index(engine.index_dir, readonly=True)
     if store is None:

@@ -49,7 +49,9 @@ class QuestionTimeConflicts:
             self._cache = (version, by_clause)
             return by_clause
 
-    def __call__(self, engine: Engine, passages: Sequence[Passage], user: Clearance | None) -> tuple[ConflictFlag, ...]:
+    def __call__(
+        self, engine: Engine, passages: Sequence[Passage], user: Clearance | None
+    ) -> tuple[ConflictFlag, ...]:
         found: dict[frozenset[str], ConflictFlag] = {}
         for flag in self._live(engine, passages):
             found.setdefault(frozenset((flag.a.clause_id, flag.b.clause_id)), flag)
@@ -61,7 +63,9 @@ class QuestionTimeConflicts:
                 rows = {c: engine.reader.row_of(c) for c in key}
                 if key in found or any(r is None or not allowed[r] for r in rows.values()):
                     continue
-                found[key] = to_flag(engine, flag, {c: int(r) for c, r in rows.items() if r is not None})
+                found[key] = to_flag(
+                    engine, flag, {c: int(r) for c, r in rows.items() if r is not None}
+                )
         return tuple(found.values())
 
     def _live(self, engine: Engine, passages: Sequence[Passage]) -> list[ConflictFlag]:
@@ -81,7 +85,11 @@ class QuestionTimeConflicts:
                     a, b = b, a
                 status, explanation = "amended", as_amendment(verdict.explanation)
             kind = verdict.kind.value if verdict.kind else "semantic"
-            flags.append(ConflictFlag(kind, verdict.topic, explanation, verdict.score, a, b, status, verdict.evidence))
+            flags.append(
+                ConflictFlag(
+                    kind, verdict.topic, explanation, verdict.score, a, b, status, verdict.evidence
+                )
+            )
         return flags
 
 

@@ -22,8 +22,14 @@ from qa.conflicts.store import ConflictStore, StoredFlag
 from qa.conflicts.topics import topics_in
 from qa.conflicts.types import ClauseText, PairScorer, Verdict
 
-NEIGHBOURS = 8
+# Nearest clauses of *other* documents kept per clause, found among SEARCHED neighbours.
+NEIGHBOURS = 24
+SEARCHED = 128
+# Candidates must be this similar, and share a topic term unless they are TOPICAL_SIMILARITY
+# similar; the learned model only reads pairs at least MODEL_SIMILARITY similar.
 MIN_SIMILARITY = 0.45
+TOPICAL_SIMILARITY = 0.6
+MODEL_SIMILARITY = 0.55
 BATCH = 64
 _SHORT_TITLE_WORDS = 8
 
@@ -56,24 +62,30 @@ def clause_text(clause: Clause, document: Document) -> ClauseText:
     return ClauseText(clause.text, f"{short_title(document)}, {clause.section}")
 
 
-def candidate_pairs(reader: IndexReader, rows: Sequence[int], clauses: dict[int, Clause]) -> Iterator[tuple[int, int]]:
-    """Nearest-neighbour pairs from other documents that share a topic, each once."""
+def candidate_pairs(
+    reader: IndexReader, rows: Sequence[int], clauses: dict[int, Clause]
+) -> Iterator[tuple[int, int, float]]:
+    """(row, row, similarity): each clause's nearest clauses in other documents, pairs once."""
     seen: set[tuple[int, int]] = set()
     for start in range(0, len(rows), 1024):
         chunk = list(rows[start : start + 1024])
-        found, scores = reader.vectors.neighbours(np.asarray(reader.matrix[chunk]), NEIGHBOURS + 1)
+        found, scores = reader.vectors.neighbours(np.asarray(reader.matrix[chunk]), SEARCHED)
         for row, neighbours, similarities in zip(chunk, found, scores, strict=True):
+            kept = 0
             for other, similarity in zip(neighbours.tolist(), similarities.tolist(), strict=True):
-                if other < 0 or other == row or similarity < MIN_SIMILARITY:
+                if kept == NEIGHBOURS or similarity < MIN_SIMILARITY:
+                    break
+                if other < 0 or clauses[other].doc_id == clauses[row].doc_id:
                     continue
+                kept += 1
                 pair = (min(row, other), max(row, other))
                 if pair not in seen:
                     seen.add(pair)
-                    yield pair
+                    yield pair[0], pair[1], float(similarity)
 
 
-def _shares_topic(a: Clause, b: Clause) -> bool:
-    return bool(topics_in(a.text) & topics_in(b.text))
+def _worth_scoring(a: Clause, b: Clause, similarity: float) -> bool:
+    return similarity >= TOPICAL_SIMILARITY or bool(topics_in(a.text) & topics_in(b.text))
 
 
 def scorer_fingerprint(scorer: PairScorer) -> str:
@@ -82,7 +94,9 @@ def scorer_fingerprint(scorer: PairScorer) -> str:
     return hashlib.sha256(str(name).encode()).hexdigest()[:16]
 
 
-def update_conflict_map(index_dir: Path, scorer: PairScorer, progress: Progress | None = None) -> MapStats:
+def update_conflict_map(
+    index_dir: Path, scorer: PairScorer, progress: Progress | None = None
+) -> MapStats:
     """Bring ``conflicts.sqlite`` in step with the published generation."""
     reader = IndexReader.open(index_dir)
     store = ConflictStore(index_dir / "conflicts.sqlite")
@@ -100,11 +114,10 @@ def update_conflict_map(index_dir: Path, scorer: PairScorer, progress: Progress 
         if progress is not None and todo:
             progress.stage(f"conflict map ({len(todo)} new clauses)")
         pairs = [
-            (a, b)
-            for a, b in candidate_pairs(reader, todo, clauses)
-            if clauses[a].doc_id != clauses[b].doc_id
-            and not store.is_checked(clauses[a].clause_id, clauses[b].clause_id)
-            and _shares_topic(clauses[a], clauses[b])
+            (a, b, similarity)
+            for a, b, similarity in candidate_pairs(reader, todo, clauses)
+            if not store.is_checked(clauses[a].clause_id, clauses[b].clause_id)
+            and _worth_scoring(clauses[a], clauses[b], similarity)
         ]
         links = amendment_links(list(documents.values()))
         flags = _score(store, scorer, pairs, clauses, documents, links)
@@ -117,10 +130,32 @@ def update_conflict_map(index_dir: Path, scorer: PairScorer, progress: Progress 
         reader.close()
 
 
+def _verdicts(
+    scorer: PairScorer, inputs: list[tuple[ClauseText, ClauseText]], similarities: list[float]
+) -> list[Verdict]:
+    """Rules on every pair; the learned model only on similar pairs the rules left open."""
+    rules = getattr(scorer, "rules", None)
+    learned = getattr(scorer, "learned", None)
+    if rules is None:
+        return scorer.score_many(inputs)
+    verdicts = list(rules.score_many(inputs))
+    if learned is None:
+        return verdicts
+    open_pairs = [
+        i for i, v in enumerate(verdicts) if not v.conflict and similarities[i] >= MODEL_SIMILARITY
+    ]
+    if open_pairs:
+        learned_verdicts = learned.score_many([inputs[i] for i in open_pairs])
+        for i, verdict in zip(open_pairs, learned_verdicts, strict=True):
+            if verdict.conflict:
+                verdicts[i] = verdict
+    return verdicts
+
+
 def _score(
     store: ConflictStore,
     scorer: PairScorer,
-    pairs: list[tuple[int, int]],
+    pairs: list[tuple[int, int, float]],
     clauses: dict[int, Clause],
     documents: dict[str, Document],
     links: set[tuple[str, str]],
@@ -129,17 +164,21 @@ def _score(
     for start in range(0, len(pairs), BATCH):
         batch = pairs[start : start + BATCH]
         inputs = [
-            (clause_text(clauses[a], documents[clauses[a].doc_id]), clause_text(clauses[b], documents[clauses[b].doc_id]))
-            for a, b in batch
+            (
+                clause_text(clauses[a], documents[clauses[a].doc_id]),
+                clause_text(clauses[b], documents[clauses[b].doc_id]),
+            )
+            for a, b, _ in batch
         ]
-        verdicts = scorer.score_many(inputs)
+        verdicts = _verdicts(scorer, inputs, [similarity for _, _, similarity in batch])
         flags = [
             _stored(clauses[a], clauses[b], verdict, links)
-            for (a, b), verdict in zip(batch, verdicts, strict=True)
+            for (a, b, _), verdict in zip(batch, verdicts, strict=True)
             if verdict.conflict
         ]
         raised += len(flags)
-        store.record(((clauses[a].clause_id, clauses[b].clause_id) for a, b in batch), flags, ())
+        checked = ((clauses[a].clause_id, clauses[b].clause_id) for a, b, _ in batch)
+        store.record(checked, flags, ())
     return raised
 
 
@@ -154,7 +193,15 @@ def _stored(a: Clause, b: Clause, verdict: Verdict, links: set[tuple[str, str]])
     evidence = verdict.evidence or ("", "")
     explanation = as_amendment(verdict.explanation) if status == "amended" else verdict.explanation
     return StoredFlag(
-        a.clause_id, b.clause_id, a.doc_id, b.doc_id,
-        verdict.kind.value if verdict.kind else "semantic", status, float(verdict.score),
-        verdict.topic or "", explanation, evidence[0], evidence[1],
+        a.clause_id,
+        b.clause_id,
+        a.doc_id,
+        b.doc_id,
+        verdict.kind.value if verdict.kind else "semantic",
+        status,
+        float(verdict.score),
+        verdict.topic or "",
+        explanation,
+        evidence[0],
+        evidence[1],
     )

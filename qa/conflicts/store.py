@@ -118,9 +118,16 @@ class ConflictStore:
         found = self.db.execute("SELECT 1 FROM checked WHERE pair=?", (pair_key(a, b),))
         return found.fetchone() is not None
 
-    def record(self, checked: Iterable[tuple[str, str]], flags: Iterable[StoredFlag], scanned: Iterable[str]) -> None:
+    def record(
+        self,
+        checked: Iterable[tuple[str, str]],
+        flags: Iterable[StoredFlag],
+        scanned: Iterable[str],
+    ) -> None:
         """Commit one batch: pairs scored, flags raised, clauses fully scanned."""
-        self.db.executemany("INSERT OR IGNORE INTO checked VALUES (?)", ((pair_key(a, b),) for a, b in checked))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO checked VALUES (?)", ((pair_key(a, b),) for a, b in checked)
+        )
         self.db.executemany(
             "INSERT OR REPLACE INTO flags VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [tuple(f.__dict__.values()) for f in flags],
