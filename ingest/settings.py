@@ -57,6 +57,8 @@ class IngestSettings:
     worker_memory_mb: int = 4096
     # Seconds a parser may spend on one file before it is rejected.
     file_timeout_s: float = 300.0
+    # Folder where documents uploaded in the web page are saved before re-indexing.
+    upload_dir: Path = field(default_factory=lambda: _default_index_dir().parent / "uploads")
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ ENVIRONMENT: dict[str, tuple[str, str]] = {
     "ACCORD_TARGET_TOKENS": ("chunking", "target_tokens"),
     "ACCORD_MAX_FILE_MB": ("ingest", "max_file_mb"),
     "ACCORD_WORKERS": ("ingest", "workers"),
+    "ACCORD_UPLOAD_DIR": ("ingest", "upload_dir"),
     "ACCORD_INDEX": ("index", "path"),
     "ACCORD_EXACT_MAX_CLAUSES": ("index", "exact_max_clauses"),
     "ACCORD_IVF_NPROBE": ("index", "ivf_nprobe"),
@@ -191,9 +194,24 @@ def load_settings(
             current = getattr(groups[group], name)
             value = _convert(current, env[variable], variable)
             groups[group] = replace(groups[group], **{name: value})
+    explicit = {f"{g}.{n}" for v, (g, n) in ENVIRONMENT.items() if v in env}
     for dotted, value in (overrides or {}).items():
         if value is None:
             continue
         group, _, name = dotted.partition(".")
         groups[group] = replace(groups[group], **{name: value})
-    return Settings(**groups)
+        explicit.add(dotted)
+    return _beside_index(Settings(**groups), explicit)
+
+
+def _beside_index(settings: Settings, explicit: set[str]) -> Settings:
+    """Keep accounts, audit and uploads next to the index unless they were set explicitly."""
+    home = settings.index.path.parent
+    security, ingest = settings.security, settings.ingest
+    if "security.accounts_path" not in explicit:
+        security = replace(security, accounts_path=home / "accounts.json")
+    if "security.audit_path" not in explicit:
+        security = replace(security, audit_path=home / "audit.sqlite")
+    if "ingest.upload_dir" not in explicit:
+        ingest = replace(ingest, upload_dir=home / "uploads")
+    return replace(settings, security=security, ingest=ingest)

@@ -27,7 +27,14 @@ SUPPORTED_SUFFIXES: dict[str, str] = {
     ".htm": "html",
 }
 
-__all__ = ["SUPPORTED_SUFFIXES", "RejectedFile", "decode_text", "load_bytes", "sniff_type"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "RejectedFile",
+    "content_problem",
+    "decode_text",
+    "load_bytes",
+    "sniff_type",
+]
 
 
 def sniff_type(data: bytes) -> str:
@@ -64,15 +71,10 @@ def load_bytes(path: Path, data: bytes, max_pdf_stream_mb: float = 200.0) -> Loa
         RejectedFile: with the reason, for every file that cannot be ingested.
     """
     suffix = path.suffix.lower()
-    declared = SUPPORTED_SUFFIXES.get(suffix)
-    if declared is None:
-        raise RejectedFile(f"unsupported file type '{suffix or path.name}'")
-    if not data.strip():
-        raise RejectedFile("empty file")
-    actual = sniff_type(data)
-    expected = declared if declared in ("pdf", "docx") else "text"
-    if actual != expected:
-        raise RejectedFile(_mismatch(suffix, actual))
+    reason = content_problem(suffix or path.name, data)
+    if reason is not None:
+        raise RejectedFile(reason)
+    declared = SUPPORTED_SUFFIXES[suffix]
     if declared == "pdf":
         return load_pdf(data, max_stream_mb=max_pdf_stream_mb)
     if declared == "docx":
@@ -83,6 +85,22 @@ def load_bytes(path: Path, data: bytes, max_pdf_stream_mb: float = 200.0) -> Loa
     if declared == "html":
         return load_html(text, warnings)
     return load_text(text, warnings)
+
+
+def content_problem(suffix: str, data: bytes) -> str | None:
+    """Why bytes cannot be a document of the type `suffix` declares, or None if they can.
+
+    Checks the type is supported, the file is not empty, and the content (magic bytes, not
+    the name) is of the declared type.
+    """
+    declared = SUPPORTED_SUFFIXES.get(suffix.lower())
+    if declared is None:
+        return f"unsupported file type '{suffix}'"
+    if not data.strip():
+        return "empty file"
+    actual = sniff_type(data)
+    expected = declared if declared in ("pdf", "docx") else "text"
+    return None if actual == expected else _mismatch(suffix.lower(), actual)
 
 
 def _mismatch(suffix: str, actual: str) -> str:

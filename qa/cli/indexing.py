@@ -57,11 +57,27 @@ def run_ingest(args: argparse.Namespace) -> int:
     after = [] if args.no_conflicts else after_publish_steps(settings)
     run = IngestRun(settings, embedder, progress, hooks=ingest_hooks(settings), after_publish=after)
     summary = run.run(args.paths, rebuild=args.rebuild, wait=args.wait)
+    _audit_reindex(settings, summary)
     if args.json:
         print(json.dumps(summary.to_json(), indent=2))
     else:
         print("\n".join(summary.lines()))
     return summary.exit_code
+
+
+def _audit_reindex(settings: Any, summary: Any) -> None:
+    """Record the re-index in the audit trail as done by the local operator."""
+    from qa.audit import AuditEvent, AuditLog
+
+    AuditLog.open(settings).record(
+        AuditEvent.REINDEX,
+        "cli",
+        added=len(summary.added),
+        updated=len(summary.updated),
+        removed=len(summary.removed),
+        rejected=len(summary.rejected),
+        generation=summary.generation,
+    )
 
 
 def run_status(args: argparse.Namespace) -> int:
