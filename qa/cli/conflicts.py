@@ -58,9 +58,8 @@ def run_conflicts(args: argparse.Namespace) -> int:
     groups: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
     for flag in flags:
         groups[(flag.topic or flag.kind, flag.a.title, flag.b.title)].append(flag)
-    print(
-        f"{len(flags)} possible conflicts in {len(groups)} groups (generation {engine.generation})\n"
-    )
+    count = f"{len(flags)} possible conflicts in {len(groups)} groups"
+    print(f"{count} (generation {engine.generation})\n")
     for (topic, title_a, title_b), members in sorted(groups.items()):
         print(f"{topic}: {title_a}  ↔  {title_b}")
         for flag in members:
@@ -95,7 +94,7 @@ def run_check(args: argparse.Namespace) -> int:
     from qa.conflicts.scorers import make_scorer
     from qa.conflicts.types import FLAG_WORDING, ClauseText
 
-    if args.pairs and args.clauses or not args.pairs and len(args.clauses) != 2:
+    if (args.pairs and args.clauses) or (not args.pairs and len(args.clauses) != 2):
         raise CliError('give two clauses ("CLAUSE A" "CLAUSE B") or --pairs FILE', code=2)
     settings = settings_from(args, **{"models.contradiction": args.nli_model})
     scorer = make_scorer(settings)
@@ -115,11 +114,9 @@ def run_check(args: argparse.Namespace) -> int:
         if args.json or args.pairs:
             print(json.dumps(record, ensure_ascii=False), flush=True)
         elif verdict.conflict:
-            print(
-                f"{FLAG_WORDING} ({record['kind']}, score {verdict.score:.2f}): {verdict.explanation}"
-            )
+            label = f"{FLAG_WORDING} ({record['kind']}, score {verdict.score:.2f})"
+            print(f"{label}: {verdict.explanation}")
         else:
-            print(
-                f"no conflict found (score {verdict.score:.2f}){': ' + verdict.explanation if verdict.explanation else ''}"
-            )
+            detail = f": {verdict.explanation}" if verdict.explanation else ""
+            print(f"no conflict found (score {verdict.score:.2f}){detail}")
     return 0

@@ -76,13 +76,14 @@ class QuestionTimeConflicts:
         inputs = [(ClauseText(a.text, _cite(a)), ClauseText(b.text, _cite(b))) for a, b in pairs]
         links = amendment_links(list(engine.documents.values()))
         flags = []
-        for (a, b), verdict in zip(pairs, self.rules.score_many(inputs), strict=True):
+        for (first, second), verdict in zip(pairs, self.rules.score_many(inputs), strict=True):
             if not verdict.conflict:
                 continue
+            a, b = first, second
             status, explanation = "conflict", verdict.explanation
             if (a.doc_id, b.doc_id) in links or (b.doc_id, a.doc_id) in links:
                 if (a.doc_id, b.doc_id) in links:
-                    a, b = b, a
+                    a, b = b, a  # the amended clause is shown first
                 status, explanation = "amended", as_amendment(verdict.explanation)
             kind = verdict.kind.value if verdict.kind else "semantic"
             flags.append(
