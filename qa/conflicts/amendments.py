@@ -1,7 +1,11 @@
-"""Amendments: a document that declares it amends another supersedes the amended clauses.
+"""Relations between documents: amendments and instrument families.
 
-The declaration is the sidecar's ``amends = ["file"]``; a flagged pair between an amending
-and an amended document is shown as "amended by", never as a conflict.
+An amendment is declared by the sidecar's ``amends = ["file"]``; a flagged pair between an
+amending and an amended document is shown as "amended by", never as a conflict. A family is
+an agreement with its protocols and arrangements: documents linked by an amendment or
+concluded between exactly the same parties. Flags about the instrument itself (termination,
+duration, depositary ...) only make sense within one family — two unrelated agreements may
+each have their own notice period.
 """
 
 from __future__ import annotations
@@ -31,3 +35,17 @@ def as_amendment(explanation: str) -> str:
     """Reword a difference between an amended clause and its amendment."""
     detail = f": {explanation}" if explanation else ""
     return f"{AMENDED_WORDING} a later instrument (the later text prevails){detail}"
+
+
+def same_family(a: Document, b: Document, links: set[tuple[str, str]]) -> bool:
+    """Whether two documents belong to one instrument family."""
+    if (a.doc_id, b.doc_id) in links or (b.doc_id, a.doc_id) in links:
+        return True
+    return len(a.parties) >= 2 and set(a.parties) == set(b.parties)
+
+
+def relevant(topic: str, a: Document, b: Document, links: set[tuple[str, str]]) -> bool:
+    """False for a flag about the instrument itself between unrelated instruments."""
+    from qa.conflicts.rules import INSTRUMENT_TOPICS
+
+    return topic not in INSTRUMENT_TOPICS or same_family(a, b, links)

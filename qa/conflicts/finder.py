@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ingest.settings import Settings
 from qa.access import Clearance
-from qa.conflicts.amendments import amendment_links, as_amendment
+from qa.conflicts.amendments import amendment_links, as_amendment, relevant
 from qa.conflicts.corpus_map import to_flag
 from qa.conflicts.store import ConflictStore, StoredFlag
 from qa.conflicts.types import ClauseText, PairScorer
@@ -53,8 +53,8 @@ class QuestionTimeConflicts:
         self, engine: Engine, passages: Sequence[Passage], user: Clearance | None
     ) -> tuple[ConflictFlag, ...]:
         found: dict[frozenset[str], ConflictFlag] = {}
-        for flag in self._live(engine, passages):
-            found.setdefault(frozenset((flag.a.clause_id, flag.b.clause_id)), flag)
+        for live in self._live(engine, passages):
+            found.setdefault(frozenset((live.a.clause_id, live.b.clause_id)), live)
         allowed = engine.allowed(user)
         stored = self._flags_by_clause(engine)
         for passage in passages:
@@ -63,9 +63,8 @@ class QuestionTimeConflicts:
                 rows = {c: engine.reader.row_of(c) for c in key}
                 if key in found or any(r is None or not allowed[r] for r in rows.values()):
                     continue
-                found[key] = to_flag(
-                    engine, flag, {c: int(r) for c, r in rows.items() if r is not None}
-                )
+                known = {c: int(r) for c, r in rows.items() if r is not None}
+                found[key] = to_flag(engine, flag, known)
         return tuple(found.values())
 
     def _live(self, engine: Engine, passages: Sequence[Passage]) -> list[ConflictFlag]:
@@ -77,7 +76,11 @@ class QuestionTimeConflicts:
         links = amendment_links(list(engine.documents.values()))
         flags = []
         for (first, second), verdict in zip(pairs, self.rules.score_many(inputs), strict=True):
-            if not verdict.conflict:
+            documents = engine.documents
+            topic_ok = relevant(
+                verdict.topic, documents[first.doc_id], documents[second.doc_id], links
+            )
+            if not verdict.conflict or not topic_ok:
                 continue
             a, b = first, second
             status, explanation = "conflict", verdict.explanation

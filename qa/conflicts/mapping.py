@@ -17,7 +17,7 @@ import numpy as np
 
 from index import IndexReader, Progress
 from ingest.records import Clause, Document
-from qa.conflicts.amendments import amendment_links, as_amendment
+from qa.conflicts.amendments import amendment_links, as_amendment, relevant
 from qa.conflicts.store import ConflictStore, StoredFlag
 from qa.conflicts.topics import topics_in
 from qa.conflicts.types import ClauseText, PairScorer, Verdict
@@ -175,6 +175,9 @@ def _score(
             _stored(clauses[a], clauses[b], verdict, links)
             for (a, b, _), verdict in zip(batch, verdicts, strict=True)
             if verdict.conflict
+            and relevant(
+                verdict.topic, documents[clauses[a].doc_id], documents[clauses[b].doc_id], links
+            )
         ]
         raised += len(flags)
         checked = ((clauses[a].clause_id, clauses[b].clause_id) for a, b, _ in batch)

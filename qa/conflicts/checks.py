@@ -1,0 +1,186 @@
+"""The rule checks: each compares two analysed clauses and reports the differences it can explain.
+
+A `Finding` holds the differing values as each side states them; `rules.py` turns the strongest one
+into a `Verdict`. Modal checks live in `statement_checks.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from qa.conflicts.analysis import ClauseAnalysis
+from qa.conflicts.classification import equivalence_clash, level_clash
+from qa.conflicts.context import Context
+from qa.conflicts.findings import CROSSED, SOFT_DEADLINE, STRONG, Finding
+from qa.conflicts.forums import forum_clash
+from qa.conflicts.numbers import Bound, UnitFamily, bounds_clash, same_amount
+from qa.conflicts.parties import actor_key
+from qa.conflicts.quantities import Timing
+from qa.conflicts.statement_checks import check_statements
+from qa.conflicts.topics import Topic, first_topic, jaccard
+from qa.conflicts.types import ConflictKind
+
+MIN_DUTY_OVERLAP = 0.5  # Jaccard of what two duty claims are about
+
+
+def _shared_topic(x: Context, y: Context) -> Topic:
+    """The matter two contexts share: their main verb's topic, else the first shared topic."""
+    if x.head is not None and x.head is y.head:
+        return x.head
+    return first_topic(x.topics & y.topics) or Topic.DURATION
+
+
+def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
+    """Amounts of one unit family, role and matter that cannot both hold."""
+    found: list[Finding] = []
+    for x in a.quantities:
+        for y in b.quantities:
+            if (x.family, x.unit, x.role) != (y.family, y.unit, y.role):
+                continue
+            if {x.timing, y.timing} == {Timing.LEAD, Timing.DEADLINE}:
+                continue  # notice before an event and a deadline after one are different limits
+            if not x.context.same_matter(y.context):
+                continue
+            if not bounds_clash(x.bound, x.value, y.bound, y.value, same_amount(x.value, y.value)):
+                continue
+            score = STRONG if x.bound is y.bound else CROSSED
+            topic = _shared_topic(x.context, y.context)
+            found.append(
+                Finding(
+                    ConflictKind.NUMERIC,
+                    score,
+                    topic.value,
+                    x.display,
+                    y.display,
+                    x.context.sentence,
+                    y.context.sentence,
+                )
+            )
+    return found
+
+
+def _vague_against(a: ClauseAnalysis, b: ClauseAnalysis, swap: bool) -> list[Finding]:
+    found: list[Finding] = []
+    deadlines = [
+        q for q in a.quantities if q.family is UnitFamily.TIME and q.bound is not Bound.LOWER
+    ]
+    for vague in b.vague:
+        if any(
+            q.family is UnitFamily.TIME and q.context.same_matter(vague.context)
+            for q in b.quantities
+        ):
+            continue  # "immediately, and in any case within 24 hours": the number is the deadline
+        for deadline in deadlines:
+            if deadline.context.same_matter(vague.context):
+                topic = _shared_topic(deadline.context, vague.context)
+                fixed, loose = deadline.display, f'"{vague.wording}" (no fixed deadline)'
+                sentences = (deadline.context.sentence, vague.context.sentence)
+                values = (loose, fixed) if swap else (fixed, loose)
+                ordered = sentences[::-1] if swap else sentences
+                found.append(
+                    Finding(
+                        ConflictKind.NUMERIC,
+                        SOFT_DEADLINE,
+                        topic.value,
+                        *values,
+                        *ordered,
+                        note="a fixed deadline against an unspecified one",
+                    )
+                )
+                break
+    return found
+
+
+def check_vague_deadlines(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
+    """A fixed time limit on one side, only "promptly"/"without delay" on the other (soft)."""
+    return _vague_against(a, b, swap=False) + _vague_against(b, a, swap=True)
+
+
+def check_duties(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
+    """A duty only one can hold (costs, chair, depositary ...) given to different holders."""
+    found: list[Finding] = []
+    for x in a.duties:
+        for y in b.duties:
+            if x.duty is not y.duty or actor_key(x.actor) == actor_key(y.actor):
+                continue
+            if jaccard(x.matter, y.matter) >= MIN_DUTY_OVERLAP:
+                found.append(
+                    Finding(
+                        ConflictKind.PARTY,
+                        CROSSED,
+                        x.duty.value,
+                        x.actor,
+                        y.actor,
+                        x.sentence,
+                        y.sentence,
+                    )
+                )
+    return found
+
+
+def check_classification(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
+    """Equivalence tables and required levels that disagree."""
+    found: list[Finding] = []
+    for x in a.equivalences:
+        for y in b.equivalences:
+            if (clash := equivalence_clash(x, y)) is not None:
+                found.append(
+                    Finding(
+                        ConflictKind.CLASSIFICATION,
+                        STRONG,
+                        "classification equivalence",
+                        *clash,
+                        x.sentence,
+                        y.sentence,
+                    )
+                )
+    for p in a.levels:
+        for q in b.levels:
+            if (clash := level_clash(p, q)) is not None:
+                found.append(
+                    Finding(
+                        ConflictKind.CLASSIFICATION,
+                        STRONG,
+                        p.claim.value,
+                        *clash,
+                        p.sentence,
+                        q.sentence,
+                    )
+                )
+    return found
+
+
+def check_forums(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
+    """Dispute settlement, courts, governing law, seat and authentic text that disagree."""
+    found: list[Finding] = []
+    for x in a.forums:
+        for y in b.forums:
+            if (clash := forum_clash(x, y)) is not None:
+                score, note = clash
+                value_x = f"{x.value}{' excluded' if x.excluded else ''}"
+                value_y = f"{y.value}{' excluded' if y.excluded else ''}"
+                found.append(
+                    Finding(
+                        ConflictKind.JURISDICTION,
+                        score,
+                        x.aspect.value,
+                        value_x,
+                        value_y,
+                        x.sentence,
+                        y.sentence,
+                        note,
+                    )
+                )
+    return found
+
+
+# Specific checks first: on equal scores the first finding explains the verdict, and "disputes shall
+# be referred to arbitration" is better explained as a forum than as an obligation to refer.
+CHECKS: tuple[Callable[[ClauseAnalysis, ClauseAnalysis], list[Finding]], ...] = (
+    check_quantities,
+    check_classification,
+    check_forums,
+    check_duties,
+    check_vague_deadlines,
+    check_statements,
+)

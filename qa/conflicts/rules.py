@@ -1,0 +1,79 @@
+"""`RuleScorer`: explained contradiction checks that need no learned model.
+
+Each check compares what two clauses say about the same matter (amounts, modality and consent,
+classification levels, forums and law, holders of a duty). The strongest difference found becomes
+the verdict; its explanation names both values and cites both sides, e.g.
+"retention: no more than 5 years (Agreement A, Article 7 › 2) vs up to 10 years (Agreement B,
+Article 4)". Pairs that share no topic are answered at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qa.conflicts.analysis import analyse
+from qa.conflicts.checks import CHECKS
+from qa.conflicts.findings import Finding
+from qa.conflicts.types import ClauseText, Verdict, cite
+
+RULES_VERSION = (
+    "rules-1"  # bump when a check changes, so stored maps built with older rules are redone
+)
+CONFLICT_THRESHOLD = 0.5  # scores at or above this are flagged
+# Topics on which a clause governs its own instrument ("Either Party may terminate this Agreement on
+# six months' notice"). Two such clauses contradict only within one agreement family (an agreement
+# and its arrangements or protocols); between unrelated agreements they are differences.
+INSTRUMENT_TOPICS = frozenset(
+    {"termination", "withdrawal", "duration", "renewal", "depositary", "authentic text"}
+)
+NO_RULE_SCORE = 0.1  # same topic, but no rule found a difference
+NO_TOPIC_SCORE = 0.02  # nothing in common to compare
+
+
+def explain(finding: Finding, a: ClauseText, b: ClauseText) -> str:
+    """ "<topic>: <value A> (<citation A>) vs <value B> (<citation B>)[ — <note>]"."""
+    text = (
+        f"{finding.label or finding.topic}: {finding.value_a} ({cite(a, 'clause A')}) vs "
+        f"{finding.value_b} ({cite(b, 'clause B')})"
+    )
+    return f"{text} — {finding.note}" if finding.note else text
+
+
+class RuleScorer:
+    """A `PairScorer` built from explained rules; fast enough for a corpus-wide map."""
+
+    def __init__(self, threshold: float = CONFLICT_THRESHOLD) -> None:
+        self.threshold = threshold  # minimum score of a flag
+        self.fingerprint = f"{RULES_VERSION}@{threshold:g}"  # identifies the verdicts it gives
+
+    def findings(self, a: ClauseText, b: ClauseText) -> list[Finding]:
+        """Every difference the rules can explain, strongest first."""
+        left, right = analyse(a.text), analyse(b.text)
+        if not left.keys & right.keys:
+            return []
+        found = [finding for check in CHECKS for finding in check(left, right)]
+        return sorted(found, key=lambda finding: -finding.score)
+
+    def score(self, a: ClauseText, b: ClauseText) -> Verdict:
+        """Judge one pair."""
+        left, right = analyse(a.text), analyse(b.text)
+        shared = left.keys & right.keys
+        if not shared:
+            return Verdict(conflict=False, score=NO_TOPIC_SCORE)
+        found = self.findings(a, b)
+        if not found:
+            topics = sorted(key for key in shared if not key.startswith("act:"))
+            return Verdict(conflict=False, score=NO_RULE_SCORE, topic=topics[0] if topics else "")
+        best = found[0]
+        return Verdict(
+            conflict=best.score >= self.threshold,
+            score=best.score,
+            kind=best.kind,
+            explanation=explain(best, a, b),
+            evidence=(best.sentence_a, best.sentence_b),
+            topic=best.topic,
+        )
+
+    def score_many(self, pairs: Sequence[tuple[ClauseText, ClauseText]]) -> list[Verdict]:
+        """Judge many pairs (rules need no batching; the per-text analysis is cached)."""
+        return [self.score(a, b) for a, b in pairs]
