@@ -69,15 +69,21 @@ def real_embedder() -> Iterator[SentenceTransformerEmbedder]:
     yield embedder
 
 
-def build_index(folder: Path, source: Path, model: str) -> Settings:
-    """Ingest `source` into `folder` with `model`; returns the settings pointing at it."""
+def build_index(folder: Path, source: Path, model: str, nli: str = "none") -> Settings:
+    """Ingest `source` into `folder` with `model` and build the conflict map with `nli`."""
     from index import IngestRun
     from ingest.embed import make_embedder
-    from qa.hooks import ingest_hooks
+    from qa.hooks import after_publish_steps, ingest_hooks
 
-    settings = make_settings(folder, **{"models.embedding": model})
+    settings = make_settings(folder, **{"models.embedding": model, "models.contradiction": nli})
     embedder = make_embedder(model)
-    summary = IngestRun(settings, embedder, hooks=ingest_hooks(settings)).run([source])
+    run = IngestRun(
+        settings,
+        embedder,
+        hooks=ingest_hooks(settings),
+        after_publish=after_publish_steps(settings),
+    )
+    summary = run.run([source])
     assert summary.rejected == [], summary.rejected
     return settings
 
@@ -89,7 +95,11 @@ def corpus_hashing(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def corpus_real(tmp_path_factory: pytest.TempPathFactory, real_embedder: SentenceTransformerEmbedder) -> Settings:
-    """corpus/ indexed once per session with all-MiniLM-L6-v2 (tests marked `model`)."""
+def corpus_real(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: SentenceTransformerEmbedder
+) -> Settings:
+    """corpus/ indexed once per session with all-MiniLM-L6-v2 and the shipped contradiction
+    model (tests marked `model`)."""
     del real_embedder  # loaded first so its load time is not charged to the ingest
-    return build_index(tmp_path_factory.mktemp("corpus-real"), REPO / "corpus", "all-MiniLM-L6-v2")
+    folder = tmp_path_factory.mktemp("corpus-real")
+    return build_index(folder, REPO / "corpus", "all-MiniLM-L6-v2", nli="default")
