@@ -8,10 +8,10 @@ from index.reader import IndexReader, RowAttributes, last_ingest
 from index.summary import EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, IngestSummary
 
 __all__ = [
-    "AfterPublish",
     "EXIT_OK",
     "EXIT_SOME_REJECTED",
     "EXIT_USAGE",
+    "AfterPublish",
     "BarProgress",
     "BuildContext",
     "BuildHook",

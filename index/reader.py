@@ -111,6 +111,10 @@ class IndexReader:
         query = "SELECT doc_id, COUNT(*) FROM clauses GROUP BY doc_id"
         return {doc_id: count for doc_id, count in self.db.execute(query)}
 
+    def ingested_at(self) -> dict[str, str]:
+        """When each document (by id) was last ingested (ISO 8601, UTC)."""
+        return dict(self.db.execute("SELECT doc_id, ingested_at FROM documents"))
+
     def clauses(self, rows: list[int]) -> dict[int, Clause]:
         """Clauses by row."""
         return store.clauses_by_rows(self.db, rows)

@@ -6,10 +6,13 @@ parser that hangs costs one rejected file and a restarted worker, never the whol
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import queue
+import sys
 import time
+import types
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +115,23 @@ def _worker(tasks: Any, results: Any, config: ParserConfig, memory_mb: int, pare
         results.put(("done", index, parse_one(job, config, count)))
 
 
+@contextlib.contextmanager
+def _plain_main() -> Iterator[None]:
+    """Start workers as from a plain interpreter.
+
+    A spawned child re-runs the parent's ``__main__`` file; inside a Streamlit server that file
+    is the web app itself. Workers only need `index.workers`, so `__main__` is hidden while
+    they start.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 @dataclass
 class _Slot:
     process: Any
@@ -132,13 +152,18 @@ class ParserPool:
 
     def _spawn(self, results: Any) -> _Slot:
         tasks = self.context.Queue()
+        with _plain_main():
+            process = self._start(tasks, results)
+        return _Slot(process, tasks, [])
+
+    def _start(self, tasks: Any, results: Any) -> Any:
         process = self.context.Process(
             target=_worker,
             args=(tasks, results, self.config, self.memory_mb, os.getpid()),
             daemon=True,
         )
         process.start()
-        return _Slot(process, tasks, [])
+        return process
 
     def run(
         self, jobs: Sequence[ParseJob]

@@ -163,11 +163,20 @@ def highest(markings: Iterable[Marking]) -> Marking | None:
     return result
 
 
+# Releasability of content whose REL TO lists have nothing in common: no group holds this
+# token (group names are upper-case letters, digits, "_" and "-"), so nobody qualifies.
+RELEASABLE_TO_NOBODY = "<no common releasability>"
+
+
 def combine(a: Marking, b: Marking) -> Marking:
-    """Merge two markings: the higher level, and releasability narrowed to both lists."""
+    """Merge two markings: the higher level, and releasability narrowed to both lists.
+
+    Disjoint lists ("REL TO CAL" and "REL TO ALD, BRV") leave content releasable to nobody;
+    an empty set would read as "no restriction", so a token no group can hold stands in.
+    """
     top = a if a.rank >= b.rank else b
     if a.releasable_to and b.releasable_to:
-        rel = a.releasable_to & b.releasable_to
+        rel = (a.releasable_to & b.releasable_to) or frozenset({RELEASABLE_TO_NOBODY})
     else:
         rel = a.releasable_to or b.releasable_to
     return Marking(level=top.level, rank=top.rank, releasable_to=rel, as_found=top.as_found)

@@ -70,6 +70,8 @@ class Passage:
                 if label == str(self.page)
                 else f", p. {label} (PDF page {self.page})"
             )
+        if not self.section:
+            return f"{self.title}{page}"
         return CITATION_FORMAT.format(title=self.title, section=self.section, page=page)
 
 

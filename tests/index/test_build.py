@@ -264,3 +264,24 @@ def test_parser_pool_stops_a_stuck_parser_and_goes_on(tmp_path: Path) -> None:
         == "parsing took longer than 3 s and was stopped"
     )
     assert len(getattr(results["good.md"], "clauses", ())) == 1
+
+
+def test_parser_workers_do_not_rerun_the_parents_main_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import types
+
+    script = tmp_path / "app.py"
+    script.write_text("raise SystemExit('a web app must not run inside a parser worker')\n")
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)  # what Streamlit does
+    good = tmp_path / "good.md"
+    good.write_text("# Note\n\nLiaison officers meet monthly.\n")
+    config = ParserConfig(
+        ChunkSettings(), None, ("UNCLASSIFIED", "RESTRICTED"), "RESTRICTED", 2**20
+    )
+    pool = ParserPool(config, workers=1, memory_mb=2048, timeout_s=30.0)
+    (_, result), *_ = list(pool.run([ParseJob(str(good), "good.md", None)]))
+    assert len(getattr(result, "clauses", ())) == 1

@@ -55,6 +55,17 @@ def test_combining_takes_higher_level_and_narrower_releasability() -> None:
     assert highest([]) is None
 
 
+def test_disjoint_releasability_lists_release_to_nobody() -> None:
+    from qa.access import Clearance
+
+    merged = combine(
+        DEFAULT_SCALE.marking("SECRET", ["CAL"]), DEFAULT_SCALE.marking("SECRET", ["ALD", "BRV"])
+    )
+    assert merged.releasable_to  # never the empty set, which would mean "unrestricted"
+    for group in ("ALD", "BRV", "CAL"):
+        assert not Clearance("x", 4, frozenset({group})).may_see(merged.rank, merged.releasable_to)
+
+
 def test_a_configured_scale_orders_its_own_levels() -> None:
     scale = ClassificationScale(levels=("PUBLIC", "INTERNAL", "SENSITIVE"), aliases={})
     assert [scale.rank(level) for level in ("PUBLIC", "INTERNAL", "SENSITIVE")] == [0, 1, 2]

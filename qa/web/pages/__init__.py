@@ -1,0 +1,1 @@
+"""The page scripts app.py registers with st.navigation (run by Streamlit, never imported)."""
