@@ -27,5 +27,7 @@ st.navigation(
         st.Page(f"{PAGES}/documents.py", title="Documents", icon=":material/folder_open:"),
         st.Page(f"{PAGES}/conflict_map.py", title="Conflict map", icon=":material/compare:"),
         st.Page(f"{PAGES}/briefing.py", title="Briefing", icon=":material/picture_as_pdf:"),
+        st.Page(f"{PAGES}/upload.py", title="Add documents", icon=":material/upload:"),
+        st.Page(f"{PAGES}/audit.py", title="Audit", icon=":material/policy:"),
     ]
 ).run()

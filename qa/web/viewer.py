@@ -32,9 +32,12 @@ class Viewer:
     local: bool  # no accounts: nobody signed in
     label: str  # "alice — SECRET (ALD, BRV), analyst"
     sso: bool = False  # signed in by the trusted proxy header (no sign-out button)
+    admin: bool = False  # may read the audit trail
 
 
-LOCAL_OPERATOR = Viewer(LOCAL_OPERATOR_NAME, None, True, True, "local operator (all documents)")
+LOCAL_OPERATOR = Viewer(
+    LOCAL_OPERATOR_NAME, None, True, True, "local operator (all documents)", admin=True
+)
 
 
 def accounts_in_use(settings: Settings) -> bool:
@@ -54,4 +57,5 @@ def viewer_of(user: User, settings: Settings, sso: bool = False) -> Viewer:
         local=False,
         label=f"{user.name} — {user.level}{groups}, {roles}",
         sso=sso,
+        admin=user.may(Role.ADMIN),
     )
