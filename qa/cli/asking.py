@@ -9,7 +9,14 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from qa.cli.common import CliError, add_index_option, add_model_option, settings_from
+from qa.cli.common import (
+    CliError,
+    add_index_option,
+    add_model_option,
+    add_user_option,
+    clearance_for,
+    settings_from,
+)
 
 
 def register(commands: Any) -> None:
@@ -38,6 +45,7 @@ def register(commands: Any) -> None:
         "--to", dest="date_to", metavar="YYYY-MM-DD", help="documents dated on or before"
     )
     ask.add_argument("--doc", action="append", metavar="DOC_ID", help="only these documents")
+    add_user_option(ask)
     ask.set_defaults(handler=run_ask)
 
 
@@ -86,11 +94,12 @@ def run_ask(args: argparse.Namespace) -> int:
     if bool(args.question) == bool(args.questions):
         raise CliError("give either a QUESTION or --questions FILE", code=2)
     settings = settings_from(args)
+    user = clearance_for(settings, args.user)
     engine = Engine.load(settings.index.path, settings)
     filters = _filters(args)
     batch = _questions(args.questions) if args.questions else [("", args.question)]
     for identifier, question in batch:
-        answer = engine.ask(question, top_k=args.top_k, filters=filters)
+        answer = engine.ask(question, top_k=args.top_k, filters=filters, user=user)
         if args.json:
             record = answer_json(answer)
             if args.questions:

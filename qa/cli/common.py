@@ -45,6 +45,24 @@ def add_model_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    """--user NAME: apply that account's clearance (the operator sees everything without it)."""
+    parser.add_argument("--user", metavar="NAME", help="answer as this account would see it")
+
+
+def clearance_for(settings: Settings, name: str | None) -> Any:
+    """The Clearance of account `name`, or None (the trusted local operator) without one."""
+    if name is None:
+        return None
+    from ingest.markings import ClassificationScale
+    from qa.accounts import Accounts
+
+    user = Accounts.open(settings).get(name)
+    if user is None:
+        raise CliError(f"no account called {name!r} in {settings.security.accounts_path}", code=2)
+    return user.clearance(ClassificationScale.with_levels(settings.security.levels))
+
+
 def settings_from(args: argparse.Namespace, **extra: Any) -> Settings:
     """Settings with the command line's overrides applied."""
     overrides: dict[str, Any] = {

@@ -9,7 +9,14 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from qa.cli.common import CliError, add_index_option, add_model_option, settings_from
+from qa.cli.common import (
+    CliError,
+    add_index_option,
+    add_model_option,
+    add_user_option,
+    clearance_for,
+    settings_from,
+)
 
 
 def register(commands: Any) -> None:
@@ -19,6 +26,7 @@ def register(commands: Any) -> None:
     add_model_option(conflicts)
     conflicts.add_argument("--refresh", action="store_true", help="update the map first")
     conflicts.add_argument("--json", action="store_true", help="print JSON")
+    add_user_option(conflicts)
     conflicts.set_defaults(handler=run_conflicts)
 
     check = commands.add_parser("check", help="check two clauses for a possible conflict")
@@ -44,8 +52,9 @@ def run_conflicts(args: argparse.Namespace) -> int:
         with generations.writer_lock(settings.index.path):
             for step in after_publish_steps(settings):
                 print(step(settings.index.path, SilentProgress()), file=sys.stderr)
+    user = clearance_for(settings, args.user)
     engine = Engine.load(settings.index.path, settings)
-    flags = conflict_map(engine, None)
+    flags = conflict_map(engine, user)
     if args.json:
         print(
             json.dumps(
