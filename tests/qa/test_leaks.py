@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from pathlib import Path
 
 import pytest
 
@@ -102,7 +101,7 @@ def test_map_source_viewer_and_document_list(
 ) -> None:
     for flag in conflict_map(engine, user):
         assert visible(user, flag.a.clause_id, truth) and visible(user, flag.b.clause_id, truth)
-    for row, clause in _all_clauses(engine):
+    for _row, clause in _all_clauses(engine):
         if not visible(user, clause.clause_id, truth):
             with pytest.raises(SourceNotFound):
                 source_view(engine, clause.doc_id, clause.clause_id, user)
