@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +38,32 @@ def shared_data() -> Path:
     if folder is None:
         pytest.skip("../shared/data is not available on this machine")
     return folder
+
+
+def cli_environment(index: Path, **variables: str) -> dict[str, str]:
+    """ACCORD_* variables for a CLI run: the hashing embedder, rules-only conflict checks."""
+    return {
+        **os.environ,
+        "ACCORD_MODEL": "hashing",
+        "ACCORD_NLI_MODEL": "none",
+        "ACCORD_INDEX": str(index),
+        **variables,
+    }
+
+
+def run_accord(
+    *args: str, index: Path, timeout: float = 300, **variables: str
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m qa.cli ARGS` as an analyst would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "qa.cli", *args],
+        cwd=REPO,
+        env=cli_environment(index, **variables),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def make_settings(index: Path, **overrides: object) -> Settings:

@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from argon2 import PasswordHasher
 
 from ingest.settings import Settings, load_settings
 from qa.accounts import Accounts, Role
-from tests.conftest import REPO
+from tests.conftest import run_accord
 
 QUESTION = "How long can Calvenia keep Dorenian intelligence reports before review?"
 
 
 def accord(*args: str, index: Path, accounts: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "ACCORD_MODEL": "hashing",
-        "ACCORD_NLI_MODEL": "none",
-        "ACCORD_INDEX": str(index),
-        "ACCORD_ACCOUNTS": str(accounts),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "qa.cli", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_accord(*args, index=index, ACCORD_ACCOUNTS=str(accounts))
 
 
 def make_accounts(path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -15,30 +14,11 @@ import psutil
 import pytest
 
 from index import IndexReader
-from tests.conftest import DOCS, REPO
+from tests.conftest import DOCS, REPO, cli_environment, run_accord
 
 
-def cli_environment(index: Path) -> dict[str, str]:
-    """The hashing embedder, rules-only conflict checks, a private index."""
-    return {
-        **os.environ,
-        "ACCORD_MODEL": "hashing",
-        "ACCORD_NLI_MODEL": "none",
-        "ACCORD_INDEX": str(index),
-    }
-
-
-def accord(*args: str, index: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = cli_environment(index)
-    return subprocess.run(
-        [sys.executable, "-m", "qa.cli", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+def accord(*args: str, index: Path) -> subprocess.CompletedProcess[str]:
+    return run_accord(*args, index=index)
 
 
 @pytest.fixture
