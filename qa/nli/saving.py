@@ -1,0 +1,59 @@
+"""Writing the model folder: fp16 weights, tokenizer, accord.json and MODEL_CARD.md."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from qa.nli.examples import LABELS
+from qa.nli.model import SETTINGS_FILE
+from qa.nli.model_card import render_model_card
+
+FORMAT_VERSION = 1
+KEEP = (
+    "config.json",
+    "model.safetensors",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    SETTINGS_FILE,
+    "MODEL_CARD.md",
+)
+
+
+def folder_megabytes(folder: Path) -> float:
+    """Size of the files in a folder, in MB (10^6 bytes)."""
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 1e6
+
+
+def save_model(model: Any, tokenizer: Any, out: Path, report: dict[str, Any]) -> None:
+    """Save the network in fp16 with its tokenizer, settings and model card.
+
+    Written to a sibling temporary folder first and then swapped in, so a failed run never
+    leaves a half-written model where the scorer looks for it.
+    """
+    staging = out.with_name(out.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    model.half().save_pretrained(staging)
+    tokenizer.save_pretrained(staging)
+    for extra in staging.iterdir():
+        if extra.name not in KEEP:
+            extra.unlink()
+    settings = {"format": FORMAT_VERSION, "labels": [label.value for label in LABELS]} | report
+    settings["size_mb"] = round(folder_megabytes(staging), 1)
+    (staging / SETTINGS_FILE).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+    (staging / "MODEL_CARD.md").write_text(render_model_card(settings), encoding="utf-8")
+    if out.exists():
+        shutil.rmtree(out)
+    staging.rename(out)
+
+
+def record_evaluation(folder: Path, figures: dict[str, Any]) -> None:
+    """Store `python -m qa.nli.evaluate` figures of the shipped file and re-render the card."""
+    path = folder / SETTINGS_FILE
+    settings = json.loads(path.read_text(encoding="utf-8"))
+    settings.setdefault("evaluation", {})["shipped"] = figures
+    path.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+    (folder / "MODEL_CARD.md").write_text(render_model_card(settings), encoding="utf-8")
