@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ingest.markings import ClassificationScale, combine
+from ingest.markings import RELEASABLE_TO_NOBODY, ClassificationScale, combine
 from ingest.records import Marking
 from qa.conflicts import AMENDED_WORDING, FLAG_WORDING
 from qa.records import CLOSEST_PASSAGES, Answer, Passage
@@ -83,8 +83,7 @@ def briefing_banner(pinned: Sequence[Answer], scale: ClassificationScale) -> str
     result = markings[0]
     for marking in markings[1:]:
         result = combine(result, marking)
-    restricted = [m for m in markings if m.releasable_to]
-    if restricted and not result.releasable_to:
+    if RELEASABLE_TO_NOBODY in result.releasable_to:
         return f"{result.level}//{MIXED_RELEASABILITY}"
     return result.label()
 

@@ -7,6 +7,8 @@ evidence. Nothing is loaded until the first pair is scored.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -32,12 +34,28 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
+# Sentence pairs read per clause pair besides the whole pair: those sharing the most words
+# (contradicting sentences speak of the same thing), so the cost stays flat for long clauses.
+MAX_SENTENCE_PAIRS = 4
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()))
+
+
 def candidate_pairs(a: str, b: str) -> list[tuple[str, str]]:
-    """The whole pair first, then every sentence pair when either side has several sentences."""
+    """The whole pair first, then the sentence pairs that share the most words."""
     left, right = _sentences(a), _sentences(b)
     if len(left) == 1 and len(right) == 1:
         return [(a, b)]
-    return [(a, b)] + [(x, y) for x in left for y in right]
+    scored = []
+    for x in left:
+        for y in right:
+            wx, wy = _words(x), _words(y)
+            overlap = len(wx & wy) / max(1, len(wx | wy))
+            scored.append((overlap, x, y))
+    scored.sort(key=lambda item: -item[0])
+    return [(a, b)] + [(x, y) for _, x, y in scored[:MAX_SENTENCE_PAIRS]]
 
 
 class CrossEncoderScorer:

@@ -35,9 +35,17 @@ def test_candidate_pairs_whole_then_sentences() -> None:
     ]
 
 
-def test_candidate_pairs_are_capped_at_six_by_six() -> None:
+def test_candidate_pairs_are_the_whole_pair_and_the_most_overlapping_sentences() -> None:
     many = " ".join(f"Sentence number {i} is here." for i in range(10))
-    assert len(candidate_pairs(many, many)) == 1 + 36
+    assert len(candidate_pairs(many, many)) == 1 + 4
+    a = "Visits need notice. The Receiving Party shall retain reports for five years."
+    b = "Costs are shared. Reports may be retained by the Receiving Party for ten years."
+    pairs = candidate_pairs(a, b)
+    assert pairs[0] == (a, b)
+    assert pairs[1] == (
+        "The Receiving Party shall retain reports for five years.",
+        "Reports may be retained by the Receiving Party for ten years.",
+    )
 
 
 def test_score_uses_the_strongest_sentence_pair_as_evidence() -> None:
