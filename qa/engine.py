@@ -23,7 +23,7 @@ from qa import calibration
 from qa.access import Clearance, visible_rows
 from qa.compose import compose_answer
 from qa.filtering import filter_rows
-from qa.highlight import Highlight, highlight_passages
+from qa.highlight import Highlight, SentenceVectors, highlight_passages
 from qa.records import Answer, ConflictFlag, Filters, Passage
 from qa.retrieval import Candidate, Method, Retriever
 from qa.selection import select
@@ -47,6 +47,7 @@ class Engine:
         self.index_dir = index_dir
         self.settings = settings
         self.embedder = embedder
+        self.sentences = SentenceVectors(embedder)
         self.conflict_finder = conflict_finder
         self._lock = threading.Lock()
         self._masks: dict[object, np.ndarray] = {}
@@ -171,7 +172,7 @@ class Engine:
         chosen = select(candidates, clauses, reader.matrix, guess_language(question), top_k)
         timings["search"] = _ms(started) - timings["embed"]
         highlights = highlight_passages(
-            self.embedder, question, vector, [c.text for _, c in chosen]
+            self.sentences, question, vector, [c.text for _, c in chosen]
         )
         timings["highlight"] = _ms(started) - timings["embed"] - timings["search"]
         evidence = max((h.best.similarity for h in highlights if h.best), default=0.0)

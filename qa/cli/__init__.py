@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from qa.cli import asking, conflicts, indexing, serve, users
+from qa.cli import asking, conflicts, evaluation, indexing, serve, users
 from qa.cli.common import CliError, known_errors
 
-COMMANDS = (indexing, asking, conflicts, users, serve)
+COMMANDS = (indexing, asking, conflicts, users, serve, evaluation)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ingest.records import Document
 from ingest.settings import Settings
 from qa.access import Clearance
 from qa.conflicts.amendments import amendment_links, as_amendment, relevant
@@ -30,6 +31,17 @@ class QuestionTimeConflicts:
         self.rules = rules
         self._lock = threading.Lock()
         self._cache: tuple[object, dict[str, list[StoredFlag]]] | None = None
+        self._links: tuple[dict[str, Document], set[tuple[str, str]]] | None = None
+
+    def _amendment_links(self, engine: Engine) -> set[tuple[str, str]]:
+        """Amendment links of the engine's documents, computed once per documents mapping
+        (an engine replaces the mapping when it switches generation): at 1M clauses there
+        are tens of thousands of documents, too many to scan on every question."""
+        documents = engine.documents
+        with self._lock:
+            if self._links is None or self._links[0] is not documents:
+                self._links = (documents, amendment_links(list(documents.values())))
+            return self._links[1]
 
     def _flags_by_clause(self, engine: Engine) -> dict[str, list[StoredFlag]]:
         path = engine.index_dir / "conflicts.sqlite"
@@ -73,7 +85,7 @@ class QuestionTimeConflicts:
         if not pairs:
             return []
         inputs = [(ClauseText(a.text, _cite(a)), ClauseText(b.text, _cite(b))) for a, b in pairs]
-        links = amendment_links(list(engine.documents.values()))
+        links = self._amendment_links(engine)
         flags = []
         for (first, second), verdict in zip(pairs, self.rules.score_many(inputs), strict=True):
             documents = engine.documents

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+import pytest
 
 from index import IngestRun
 from ingest.embed import HashingEmbedder
+from ingest.records import Document
 from ingest.settings import Settings
 from qa.access import Clearance
 from qa.conflicts.corpus_map import conflict_map
@@ -17,7 +18,7 @@ from qa.conflicts.planted import load_planted, score_planted
 from qa.conflicts.store import ConflictStore
 from qa.engine import Engine
 from qa.hooks import after_publish_steps
-from tests.conftest import FIXTURES, REPO, make_settings
+from tests.conftest import FIXTURES, REPO, make_settings, run_accord
 
 PLANTED = FIXTURES / "corpus_conflicts.jsonl"
 
@@ -70,6 +71,26 @@ def test_question_time_conflicts_sit_under_the_answer(corpus_hashing: Settings) 
         assert flag.a.clause_id in shown or flag.b.clause_id in shown
 
 
+def test_amendment_links_are_computed_once_per_generation(
+    corpus_hashing: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qa.conflicts import finder
+
+    calls: list[int] = []
+    original = finder.amendment_links
+
+    def counted(documents: list[Document]) -> set[tuple[str, str]]:
+        calls.append(len(documents))
+        return original(documents)
+
+    monkeypatch.setattr(finder, "amendment_links", counted)
+    Engine.forget()
+    engine = Engine.load(corpus_hashing.index.path, corpus_hashing)
+    for question in ("How quickly must a breach be reported?", "How long may reports be kept?"):
+        engine.ask(question, top_k=5)
+    assert calls == [len(engine.documents)]
+
+
 def test_stored_flags_are_dropped_with_their_clauses(corpus_hashing: Settings) -> None:
     store = ConflictStore.for_index(corpus_hashing.index.path, readonly=True)
     assert store is not None
@@ -80,20 +101,7 @@ def test_stored_flags_are_dropped_with_their_clauses(corpus_hashing: Settings) -
 
 
 def accord(*args: str, index: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "ACCORD_MODEL": "hashing",
-        "ACCORD_NLI_MODEL": "none",
-        "ACCORD_INDEX": str(index),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "qa.cli", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_accord(*args, index=index)
 
 
 def test_accord_conflicts_json_and_text(corpus_hashing: Settings) -> None:

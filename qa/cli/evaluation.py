@@ -1,0 +1,114 @@
+"""`accord eval`: retrieval quality on a BEIR task, answer quality on the labelled questions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from qa.cli.common import CliError, add_index_option, add_model_option, settings_from
+
+_METRICS = ("ndcg@10", "recall@10", "recall@100", "mrr")
+
+
+def register(commands: Any) -> None:
+    """Add `eval retrieval` and `eval questions`."""
+    from qa.evaluation import DEFAULT_CORPUS, DEFAULT_QUESTIONS
+
+    evaluate = commands.add_parser("eval", help="measure retrieval and answer quality")
+    kinds = evaluate.add_subparsers(dest="evaluation", required=True, metavar="WHAT")
+    retrieval = kinds.add_parser("retrieval", help="nDCG@10, recall@10/100, MRR on a BEIR task")
+    retrieval.add_argument("--queries", type=Path, required=True, metavar="FILE")
+    retrieval.add_argument("--qrels", type=Path, required=True, metavar="FILE")
+    retrieval.add_argument("--corpus", type=Path, required=True, metavar="FILE")
+    retrieval.add_argument("--methods", default="dense,bm25,hybrid", metavar="LIST")
+    retrieval.add_argument("--work", type=Path, metavar="DIR", help="cache (var/eval/<corpus>)")
+    retrieval.add_argument("--fusion", action="store_true", help="also every fusion variant")
+    retrieval.add_argument("--also-bm25s", action="store_true", help="compare with bm25s")
+    retrieval.add_argument("--rebuild", action="store_true", help="re-index the corpus")
+    retrieval.add_argument("--sample-queries", type=int, metavar="N", help="fixed sample")
+    retrieval.add_argument("--distractors", type=int, default=0, metavar="N")
+    add_model_option(retrieval)
+    retrieval.add_argument("--json", action="store_true", help="print JSON")
+    retrieval.set_defaults(handler=run_retrieval)
+
+    questions = kinds.add_parser("questions", help="recall, abstention, latency of `ask`")
+    questions.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, metavar="FILE")
+    add_index_option(questions)
+    questions.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR")
+    add_model_option(questions)
+    questions.add_argument("--top-k", type=int, default=5, metavar="N")
+    questions.add_argument("--calibrate", action="store_true", help="choose the threshold")
+    questions.add_argument("--json", action="store_true", help="print JSON")
+    questions.set_defaults(handler=run_questions)
+
+
+def run_retrieval(args: argparse.Namespace) -> int:
+    """Score the methods on the task and print a table or JSON."""
+    from qa.evaluation.reports import RetrievalSpec, retrieval_report
+    from qa.retrieval import Method
+
+    for path in (args.queries, args.qrels, args.corpus):
+        if not path.exists():
+            raise CliError(f"{path}: no such file", code=2)
+    try:
+        methods = tuple(Method(m.strip()) for m in args.methods.split(",") if m.strip())
+    except ValueError as error:
+        raise CliError(f"--methods: {error} (choose from dense, bm25, hybrid)", code=2) from error
+    spec = RetrievalSpec(
+        args.queries,
+        args.qrels,
+        args.corpus,
+        methods,
+        args.work,
+        args.fusion,
+        args.also_bm25s,
+        args.rebuild,
+        args.sample_queries,
+        args.distractors,
+    )
+    report = retrieval_report(spec, settings_from(args, **{"ingest.workers": 0}))
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"{report['model']}: {report['queries']} queries, {report['documents']} documents")
+    for section in ("methods", "fusion", "bm25s"):
+        if section in report:
+            print_table(section, report[section])
+    return 0
+
+
+def print_table(title: str, rows: dict[str, dict[str, Any]]) -> None:
+    """One line per method with the four metrics (and timings when present)."""
+    print(f"\n{title:<24}" + "".join(f"{m:>11}" for m in _METRICS))
+    for name, figures in rows.items():
+        extra = {k: v for k, v in figures.items() if k.endswith("_ms")}
+        notes = "  " + ", ".join(f"{k} {v}" for k, v in extra.items()) if extra else ""
+        print(f"{name:<24}" + "".join(f"{figures[m]:>11.4f}" for m in _METRICS) + notes)
+
+
+def run_questions(args: argparse.Namespace) -> int:
+    """Ask the labelled questions and print the figures."""
+    from qa.evaluation.reports import questions_report
+
+    if not args.questions.is_file():
+        raise CliError(f"{args.questions}: no such file", code=2)
+    if args.top_k < 1:
+        raise CliError("--top-k must be at least 1", code=2)
+    settings = settings_from(args, **{"ingest.workers": 0})
+    report = questions_report(
+        args.questions, settings, args.index, args.corpus, args.top_k, args.calibrate
+    )
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    for key, value in report.items():
+        if key == "questions":
+            continue  # per-question detail: --json only
+        if key.startswith("calibration"):
+            for name, part in value.items():
+                print(f"{key} {name}: {part}")
+        else:
+            print(f"{key}: {value}")
+    return 0

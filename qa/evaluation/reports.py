@@ -1,0 +1,190 @@
+"""The two evaluations behind `accord eval`, as JSON-ready reports.
+
+`retrieval_report` indexes a BEIR corpus (cached in a work folder) and scores each method,
+optionally every fusion variant and the bm25s library; `questions_report` asks the labelled
+questions over `corpus/` and optionally calibrates the abstention threshold.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ingest.embed import Embedder
+from ingest.settings import Settings
+from qa import beir
+from qa.evaluation import DEFAULT_CORPUS, EVAL_ROOT
+from qa.retrieval import Method
+
+
+@dataclass(frozen=True)
+class RetrievalSpec:
+    """What `accord eval retrieval` was asked to measure."""
+
+    queries: Path
+    qrels: Path
+    corpus: Path
+    methods: tuple[Method, ...] = (Method.DENSE, Method.LEXICAL, Method.HYBRID)
+    work: Path | None = None  # default: var/eval/<corpus folder name>
+    fusion: bool = False  # also score every fusion variant
+    bm25s: bool = False  # also compare with the bm25s library
+    rebuild: bool = False
+    sample_queries: int | None = None  # only this many queries (fixed sample) ...
+    distractors: int = 0  # ... over their relevant documents and this many others
+    seed: int = 0
+
+    def work_folder(self) -> Path:
+        """Where the documents and the index are cached."""
+        if self.work is not None:
+            return self.work
+        name = self.corpus.parent.name if self.corpus.is_file() else self.corpus.name
+        if self.sample_queries is not None:
+            name += f"-q{self.sample_queries}-d{self.distractors}-s{self.seed}"
+        return EVAL_ROOT / name
+
+
+def sample_task(
+    spec: RetrievalSpec, queries: dict[str, str], qrels: beir.Qrels
+) -> tuple[dict[str, str], beir.Qrels, list[beir.CorpusDocument]]:
+    """The queries, judgements and documents to use (all, or the spec's fixed sample)."""
+    documents = list(beir.load_corpus(spec.corpus))
+    judged = sorted(q for q in qrels if q in queries)
+    if spec.sample_queries is None:
+        return {q: queries[q] for q in judged}, {q: qrels[q] for q in judged}, documents
+    chosen = sorted(random.Random(spec.seed).sample(judged, min(spec.sample_queries, len(judged))))
+    keep = {doc for q in chosen for doc in qrels[q]}
+    kept = beir.subset(documents, keep, spec.distractors, spec.seed)
+    return {q: queries[q] for q in chosen}, {q: qrels[q] for q in chosen}, kept
+
+
+def retrieval_report(
+    spec: RetrievalSpec, settings: Settings, embedder: Embedder | None = None
+) -> dict[str, Any]:
+    """Index the corpus (or reuse the cached index) and score the requested methods.
+
+    Args:
+        spec: the task files, methods and options.
+        settings: model and chunking settings.
+        embedder: an already loaded embedder for the settings' model.
+    """
+    from index import IndexReader
+    from ingest.embed import make_embedder
+    from qa.evaluation.retrieval import RetrievalTask, fusion_study
+
+    queries, qrels = (
+        beir.load_queries(spec.queries),
+        beir.relevant_only(beir.load_qrels(spec.qrels)),
+    )
+    queries, qrels, documents = sample_task(spec, queries, qrels)
+    embedder = embedder or make_embedder(settings.models.embedding, settings.models.batch_size)
+    index_dir = beir.index_corpus(documents, spec.work_folder(), settings, spec.rebuild, embedder)
+    reader = IndexReader.open(index_dir, model=embedder.name)
+    task = RetrievalTask(reader, embedder, queries, qrels)
+    report: dict[str, Any] = {
+        "model": embedder.name,
+        "index": str(index_dir),
+        "queries": len(task.queries),
+        "documents": len(reader.documents()),
+        "clauses": len(task.corpus_of_row),
+        "methods": {m.value: _method_figures(task, m) for m in spec.methods},
+    }
+    if spec.fusion:
+        report["fusion"] = {k: v.as_dict() for k, v in fusion_study(task).items()}
+    if spec.bm25s:
+        from qa.evaluation.bm25s_check import compare_with_bm25s
+
+        report["bm25s"] = compare_with_bm25s(task)
+    return report
+
+
+def _method_figures(task: Any, method: Method) -> dict[str, Any]:
+    rankings, milliseconds = task.rankings(method)
+    return {**task.score(rankings).as_dict(), "search_ms": round(milliseconds, 2)}
+
+
+def corpus_index(corpus: Path, settings: Settings) -> Path:
+    """An index of `corpus` under var/eval for the settings' model, brought up to date."""
+    from index import IngestRun
+    from ingest.embed import make_embedder
+    from qa.hooks import after_publish_steps, ingest_hooks
+
+    index_dir = EVAL_ROOT / corpus.name / f"index-{beir.model_slug(settings.models.embedding)}"
+    local = replace(settings, index=replace(settings.index, path=index_dir))
+    embedder = make_embedder(local.models.embedding, local.models.batch_size)
+    hooks, after = ingest_hooks(local), after_publish_steps(local)
+    summary = IngestRun(local, embedder, hooks=hooks, after_publish=after).run([corpus])
+    if summary.rejected:
+        raise ValueError(f"{corpus}: {len(summary.rejected)} files were rejected")
+    return index_dir
+
+
+def questions_report(
+    questions: Path,
+    settings: Settings,
+    index_dir: Path | None = None,
+    corpus: Path = DEFAULT_CORPUS,
+    top_k: int = 5,
+    calibrate: bool = False,
+) -> dict[str, Any]:
+    """Ask every labelled question; recall@k, MRR, abstentions, latency; optionally calibrate."""
+    from qa.engine import Engine
+    from qa.evaluation.calibrate import calibrate as choose_threshold
+    from qa.evaluation.questions import load_questions, run_questions, score_questions
+
+    labelled = load_questions(questions)
+    folder = index_dir or corpus_index(corpus, settings)
+    engine = Engine.load(folder, replace(settings, index=replace(settings.index, path=folder)))
+    results = run_questions(engine, labelled, top_k)
+    report: dict[str, Any] = {
+        "model": engine.embedder.name,
+        "index": str(folder),
+        "threshold": engine.threshold,
+        **score_questions(results).as_dict(top_k),
+        "missed": [r.id for r in results if r.answerable and r.rank is None],
+        "questions": [_question_figures(r) for r in results],
+    }
+    report.update(_cold_figures(engine, labelled, top_k))
+    if calibrate:
+        evidence = [r.evidence for r in results]
+        answerable = [r.answerable for r in results]
+        report["calibration"] = _calibration(choose_threshold(evidence, answerable))
+        youden = choose_threshold(evidence, answerable, max_wrong=None)
+        report["calibration_youden"] = _calibration(youden)
+    return report
+
+
+def _cold_figures(engine: Any, labelled: Any, top_k: int) -> dict[str, float]:
+    from qa.evaluation.metrics import percentile
+    from qa.evaluation.questions import cold_latencies
+
+    cold = cold_latencies(engine, labelled, top_k)
+    return {
+        "cold_median_ms": round(percentile(cold, 0.5), 1),
+        "cold_p95_ms": round(percentile(cold, 0.95), 1),
+    }
+
+
+def _question_figures(result: Any) -> dict[str, Any]:
+    return {
+        "id": result.id,
+        "answerable": result.answerable,
+        "rank": result.rank,
+        "abstained": result.abstained,
+        "evidence": round(result.evidence, 4),
+        "ms": round(result.milliseconds, 1),
+    }
+
+
+def _calibration(chosen: Any) -> dict[str, Any]:
+    return {
+        "threshold": round(chosen.threshold, 4),
+        "in_sample": _rates(chosen.in_sample),
+        "cross_validated_5_fold": _rates(chosen.cross_validated),
+        "fold_thresholds": [round(t, 4) for t in chosen.fold_thresholds],
+    }
+
+
+def _rates(rates: Any) -> dict[str, float]:
+    return {"abstained_wrongly": round(rates.wrong, 4), "abstained_rightly": round(rates.right, 4)}
