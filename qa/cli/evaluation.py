@@ -14,7 +14,10 @@ _METRICS = ("ndcg@10", "recall@10", "recall@100", "mrr")
 
 def register(commands: Any) -> None:
     """Add `eval retrieval` and `eval questions`."""
+    from qa.conflicts.evaluate import PAIR_SET
     from qa.evaluation import DEFAULT_CORPUS, DEFAULT_QUESTIONS
+
+    PLANTED = PAIR_SET.parent / "corpus_conflicts.jsonl"
 
     evaluate = commands.add_parser("eval", help="measure retrieval and answer quality")
     kinds = evaluate.add_subparsers(dest="evaluation", required=True, metavar="WHAT")
@@ -42,6 +45,16 @@ def register(commands: Any) -> None:
     questions.add_argument("--calibrate", action="store_true", help="choose the threshold")
     questions.add_argument("--json", action="store_true", help="print JSON")
     questions.set_defaults(handler=run_questions)
+
+    conflicts = kinds.add_parser("conflicts", help="conflict flags: labelled, planted, NLI sets")
+    conflicts.add_argument("--pairs", type=Path, default=PAIR_SET, metavar="FILE")
+    conflicts.add_argument("--planted", type=Path, default=PLANTED, metavar="FILE")
+    conflicts.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR")
+    conflicts.add_argument("--data", type=Path, metavar="DIR", help="../shared/data (NLI sets)")
+    conflicts.add_argument("--nli-model", metavar="NAME", help='"default", "none" or a model')
+    add_model_option(conflicts)
+    conflicts.add_argument("--json", action="store_true", help="print JSON")
+    conflicts.set_defaults(handler=run_conflicts)
 
 
 def run_retrieval(args: argparse.Namespace) -> int:
@@ -111,4 +124,36 @@ def run_questions(args: argparse.Namespace) -> int:
                 print(f"{key} {name}: {part}")
         else:
             print(f"{key}: {value}")
+    return 0
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    """Score rules, model and combined; print tables or JSON."""
+    from qa.evaluation.conflicts import conflict_report
+
+    for path in (args.pairs, args.planted, args.corpus):
+        if not path.exists():
+            raise CliError(f"{path}: no such file or folder", code=2)
+    settings = settings_from(args, **{"models.contradiction": args.nli_model, "ingest.workers": 0})
+    report = conflict_report(settings, args.pairs, args.planted, args.corpus, args.data)
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"labelled pairs ({args.pairs.name}):")
+    for name, figures in report["labelled_pairs"].items():
+        overall = figures["overall"]
+        print(
+            f"  {name:9} P {overall['precision']}  R {overall['recall']}  F1 {overall['f1']}"
+            f"  ({figures['pairs_per_s']} pairs/s)"
+        )
+    planted = report["planted"]
+    print(
+        f"planted conflicts in {args.corpus}: recall {planted['recall']}, precision on labelled "
+        f"pairs {planted['precision_labelled']}, planted share of all "
+        f"{planted['total_flags']} flags {planted['precision_all_flags']}"
+    )
+    for set_name, by_scorer in report.get("out_of_domain", {}).items():
+        for name, figures in by_scorer.items():
+            scores = f"P {figures['precision']}  R {figures['recall']}  F1 {figures['f1']}"
+            print(f"{set_name:20} {name:9} {scores}")
     return 0
