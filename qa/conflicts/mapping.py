@@ -26,10 +26,11 @@ from qa.conflicts.types import ClauseText, PairScorer, Verdict
 NEIGHBOURS = 24
 SEARCHED = 128
 # Candidates must be this similar, and share a topic term unless they are TOPICAL_SIMILARITY
-# similar; the learned model only reads pairs at least MODEL_SIMILARITY similar.
+# similar; the learned model only reads pairs that share a topic and are at least
+# MODEL_SIMILARITY similar (a contradiction is about one matter; this bounds its cost).
 MIN_SIMILARITY = 0.45
 TOPICAL_SIMILARITY = 0.6
-MODEL_SIMILARITY = 0.55
+MODEL_SIMILARITY = 0.6
 BATCH = 64
 _SHORT_TITLE_WORDS = 8
 
@@ -142,7 +143,11 @@ def _verdicts(
     if learned is None:
         return verdicts
     open_pairs = [
-        i for i, v in enumerate(verdicts) if not v.conflict and similarities[i] >= MODEL_SIMILARITY
+        i
+        for i, v in enumerate(verdicts)
+        if not v.conflict
+        and similarities[i] >= MODEL_SIMILARITY
+        and topics_in(inputs[i][0].text) & topics_in(inputs[i][1].text)
     ]
     if open_pairs:
         learned_verdicts = learned.score_many([inputs[i] for i in open_pairs])
