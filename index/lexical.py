@@ -5,7 +5,8 @@ length into every weight, so removing one document means rebuilding everything (
 50k clauses here) and a user's scores would be shaped by documents they may not see. Here the
 matrix holds raw term counts: an update copies the kept rows and appends new ones, and the
 statistics (document frequency, average length) are computed at query time over the rows the
-user is allowed to see. `bench/` checks the scores against bm25s on BEIR SciFact.
+user is allowed to see. `accord eval retrieval --also-bm25s` checks it against bm25s on BEIR
+SciFact: identical nDCG@10 on the same tokens.
 """
 
 from __future__ import annotations
