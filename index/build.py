@@ -11,16 +11,15 @@ import datetime as dt
 import hashlib
 import shutil
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from queue import Queue
 
 import numpy as np
 
 from index import assemble, generations, lexical, store, vectors
+from index.embedding import EMBED_WINDOW, EmbedWorker
 from index.manifest import Manifest
 from index.plan import Plan, make_plan, meta_hash, read_indexed
 from index.progress import Progress, SilentProgress
@@ -60,33 +59,6 @@ def embed_hash(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()[:16]
 
 
-class _EmbedWorker(threading.Thread):
-    """Embeds batches in the background while the main thread parses and stores."""
-
-    def __init__(self, embedder: Embedder, path: Path, progress: Progress):
-        super().__init__(daemon=True)
-        self.embedder, self.path, self.progress = embedder, path, progress
-        self.batches: Queue[list[str] | None] = Queue(maxsize=4)
-        self.count = 0
-        self.seconds = 0.0
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        with self.path.open("ab") as out:
-            while (batch := self.batches.get()) is not None:
-                if self.error is not None:
-                    continue
-                try:
-                    started = time.perf_counter()
-                    matrix = self.embedder.embed(batch)
-                    self.seconds += time.perf_counter() - started
-                    out.write(np.ascontiguousarray(matrix, dtype=np.float32).tobytes())
-                    self.count += len(batch)
-                    self.progress.embedded(len(batch))
-                except BaseException as error:  # re-raised in the main thread
-                    self.error = error
-
-
 @dataclass
 class _State:
     """Mutable bookkeeping of one run."""
@@ -110,7 +82,7 @@ class IngestRun:
         embedder: Embedder,
         progress: Progress | None = None,
         hooks: Sequence[BuildHook] = (),
-        batch: int = 256,
+        batch: int = EMBED_WINDOW,
         after_publish: Sequence[AfterPublish] = (),
     ):
         self.settings = settings
@@ -168,7 +140,7 @@ class IngestRun:
             next_row = (db.execute("SELECT MAX(row) FROM clauses").fetchone()[0] or 0) + 1
             state = _State(db, previous_db, next_row)
             self._apply_plan(state, plan)
-            embedding = _EmbedWorker(self.embedder, staging / "fresh.f32", self.progress)
+            embedding = EmbedWorker(self.embedder, staging / "fresh.f32", self.progress)
             embedding.start()
             self._parse_all(plan, state, embedding, summary)
             self._flush(state, embedding, final=True)
@@ -208,7 +180,7 @@ class IngestRun:
             )
 
     def _parse_all(
-        self, plan: Plan, state: _State, embedding: _EmbedWorker, summary: IngestSummary
+        self, plan: Plan, state: _State, embedding: EmbedWorker, summary: IngestSummary
     ) -> None:
         config = ParserConfig(
             chunking=self.settings.chunking,
@@ -293,12 +265,8 @@ class IngestRun:
             state.reused += 1
         state.db.execute("INSERT INTO staging VALUES (?,NULL,?)", (row, state.fresh_index[key]))
 
-    def _flush(self, state: _State, embedding: _EmbedWorker, final: bool = False) -> None:
-        while len(state.pending) >= self.batch or (final and state.pending):
-            batch, state.pending = state.pending[: self.batch], state.pending[self.batch :]
-            embedding.batches.put(batch)
-        if final:
-            embedding.batches.put(None)
+    def _flush(self, state: _State, embedding: EmbedWorker, final: bool = False) -> None:
+        state.pending = embedding.hand_over(state.pending, self.batch, final)
 
     def _keep_blob(self, path: Path, digest: str) -> None:
         blobs = self.index_dir / BLOBS

@@ -8,7 +8,6 @@ evidence. Nothing is loaded until the first pair is scored.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 

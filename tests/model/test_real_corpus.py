@@ -17,13 +17,37 @@ EXPECTED = {
     # file: (clauses, classification, kind, unmarked, pages)
     "ald-brv-classified-information-agreement.md": (48, "UNCLASSIFIED", "agreement", False, 0),
     "ald-brv-defence-intelligence-agreement.md": (53, "RESTRICTED", "agreement", False, 0),
-    "ald-brv-implementing-arrangement-secure-transmission.txt": (32, "RESTRICTED", "agreement", False, 0),
-    "ald-brv-protocol-amending-intelligence-agreement.md": (28, "UNCLASSIFIED", "agreement", False, 0),
-    "ald-dor-signals-intelligence-agreement.md": (18, "CONFIDENTIAL//REL TO ALD, DOR", "agreement", False, 0),
+    "ald-brv-implementing-arrangement-secure-transmission.txt": (
+        32,
+        "RESTRICTED",
+        "agreement",
+        False,
+        0,
+    ),
+    "ald-brv-protocol-amending-intelligence-agreement.md": (
+        28,
+        "UNCLASSIFIED",
+        "agreement",
+        False,
+        0,
+    ),
+    "ald-dor-signals-intelligence-agreement.md": (
+        18,
+        "CONFIDENTIAL//REL TO ALD, DOR",
+        "agreement",
+        False,
+        0,
+    ),
     "ald-est-exchange-of-notes-intelligence-liaison.md": (24, "RESTRICTED", "agreement", False, 0),
     "brv-cal-military-intelligence-agreement.txt": (49, "CONFIDENTIAL", "agreement", False, 0),
     "brv-est-maritime-intelligence-mou.docx": (33, "CONFIDENTIAL", "agreement", False, 0),
-    "cal-dor-intelligence-cooperation-agreement.pdf": (49, "SECRET//REL TO CAL, DOR", "agreement", False, 5),
+    "cal-dor-intelligence-cooperation-agreement.pdf": (
+        49,
+        "SECRET//REL TO CAL, DOR",
+        "agreement",
+        False,
+        5,
+    ),
     "cal-est-geospatial-intelligence-agreement.md": (43, "SECRET", "agreement", False, 0),
     "dor-est-counter-terrorism-mou.pdf": (44, "RESTRICTED", "agreement", False, 5),
     "mda-fusion-centre-administrative-arrangement.html": (15, "RESTRICTED", "agreement", False, 0),
@@ -37,7 +61,13 @@ EXPECTED = {
 def test_every_document_with_its_clause_count_and_marking(corpus_real: Settings) -> None:
     status = index_status(corpus_real.index.path)
     found = {
-        PurePath(d["source"]).name: (d["clauses"], d["classification"], d["kind"], d["unmarked"], d["pages"])
+        PurePath(d["source"]).name: (
+            d["clauses"],
+            d["classification"],
+            d["kind"],
+            d["unmarked"],
+            d["pages"],
+        )
         for d in status["documents"]
     }
     assert found == EXPECTED
@@ -46,7 +76,9 @@ def test_every_document_with_its_clause_count_and_marking(corpus_real: Settings)
 
 
 def test_sidecar_metadata_reaches_the_index(corpus_real: Settings) -> None:
-    documents = {PurePath(d["source"]).name: d for d in index_status(corpus_real.index.path)["documents"]}
+    documents = {
+        PurePath(d["source"]).name: d for d in index_status(corpus_real.index.path)["documents"]
+    }
     protocol = documents["ald-brv-protocol-amending-intelligence-agreement.md"]
     assert protocol["amends"] == ["ald-brv-defence-intelligence-agreement.md"]
     assert protocol["parties"] == ["Republic of Aldoria", "Kingdom of Brevia"]
