@@ -82,6 +82,8 @@ def full_config(work: Path) -> BenchConfig:
         ingest_cases=(
             IngestCase("agreements+cuad", REAL),
             IngestCase("7.5 MB", REAL, target_bytes=int(7.5 * MB)),
+            IngestCase("project corpus/", ("corpus",)),
+            IngestCase("33 agreements", ("agreements",)),
         ),
         incremental_docs=1000,
         base_sources=("corpus", "agreements", "cuad-txt"),
