@@ -54,6 +54,11 @@ def register(commands: Any) -> None:
     conflicts.add_argument("--nli-model", metavar="NAME", help='"default", "none" or a model')
     add_model_option(conflicts)
     conflicts.add_argument("--json", action="store_true", help="print JSON")
+    conflicts.add_argument(
+        "--record",
+        action="store_true",
+        help="store the figures in the shipped model's accord.json and MODEL_CARD.md",
+    )
     conflicts.set_defaults(handler=run_conflicts)
 
 
@@ -135,7 +140,16 @@ def run_conflicts(args: argparse.Namespace) -> int:
         if not path.exists():
             raise CliError(f"{path}: no such file or folder", code=2)
     settings = settings_from(args, **{"models.contradiction": args.nli_model, "ingest.workers": 0})
+    if args.record and settings.models.contradiction not in ("default", "none"):
+        raise CliError(
+            "--record stores figures of the shipped model: use --nli-model default or none", code=2
+        )
     report = conflict_report(settings, args.pairs, args.planted, args.corpus, args.data)
+    if args.record:
+        from qa.nli.model import DEFAULT_MODEL_DIR
+        from qa.nli.saving import record_comparison
+
+        record_comparison(DEFAULT_MODEL_DIR, report)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0

@@ -142,10 +142,11 @@ def _verdicts(
     verdicts = list(rules.score_many(inputs))
     if learned is None:
         return verdicts
+    left_open = getattr(scorer, "left_open", lambda a, b, v: not v.conflict)
     open_pairs = [
         i
         for i, v in enumerate(verdicts)
-        if not v.conflict
+        if left_open(*inputs[i], v)
         and similarities[i] >= MODEL_SIMILARITY
         and topics_in(inputs[i][0].text) & topics_in(inputs[i][1].text)
     ]

@@ -74,6 +74,16 @@ class RuleScorer:
             topic=best.topic,
         )
 
+    def settled(self, a: ClauseText, b: ClauseText) -> bool:
+        """True when both clauses state a duty, right or prohibition about the same act.
+
+        The rules then compared the two statements — modality, exceptions, quantities, holders,
+        levels, forums — so their "no conflict" is an explained judgement, not silence; a combined
+        scorer keeps it rather than letting a learned model overrule it.
+        """
+        left, right = analyse(a.text), analyse(b.text)
+        return any(key.startswith("act:") for key in left.keys & right.keys)
+
     def score_many(self, pairs: Sequence[tuple[ClauseText, ClauseText]]) -> list[Verdict]:
         """Judge many pairs (rules need no batching; the per-text analysis is cached)."""
         return [self.score(a, b) for a, b in pairs]

@@ -15,13 +15,28 @@ from qa.conflicts.types import ClauseText, PairScorer, Verdict
 
 
 class CombinedScorer:
-    """Rules, then the learned scorer on the pairs the rules did not flag."""
+    """Rules, then the learned scorer on the pairs the rules left open.
+
+    A pair is open when the rules did not flag it and did not settle it: rules that expose
+    `settled(a, b)` (`RuleScorer` does: both clauses state something about the same act) have
+    compared the two statements, and their explained "no conflict" stands. The learned scorer
+    reads the rest — clauses whose conflict is in their meaning, which no rule parses.
+    """
 
     def __init__(self, rules: PairScorer, learned: PairScorer | None):
         self.rules = rules
         self.learned = learned
         learned_id = getattr(learned, "fingerprint", type(learned).__name__) if learned else "none"
-        self.fingerprint = f"{getattr(rules, 'fingerprint', type(rules).__name__)}+{learned_id}"
+        gate = "+settled" if learned is not None and hasattr(rules, "settled") else ""
+        rules_id = getattr(rules, "fingerprint", type(rules).__name__)
+        self.fingerprint = f"{rules_id}+{learned_id}{gate}"  # a stored map is redone on change
+
+    def left_open(self, a: ClauseText, b: ClauseText, verdict: Verdict) -> bool:
+        """Whether the learned scorer may judge a pair, given the rules' verdict on it."""
+        if verdict.conflict:
+            return False
+        settled = getattr(self.rules, "settled", None)
+        return not (settled is not None and settled(a, b))
 
     def score(self, a: ClauseText, b: ClauseText) -> Verdict:
         """Judge one pair."""
@@ -32,7 +47,7 @@ class CombinedScorer:
         verdicts = list(self.rules.score_many(pairs))
         if self.learned is None:
             return verdicts
-        open_pairs = [i for i, verdict in enumerate(verdicts) if not verdict.conflict]
+        open_pairs = [i for i, v in enumerate(verdicts) if self.left_open(*pairs[i], v)]
         if not open_pairs:
             return verdicts
         learned = self.learned.score_many([pairs[i] for i in open_pairs])
@@ -52,4 +67,4 @@ def make_scorer(settings: Settings) -> PairScorer:
         return CombinedScorer(rules, None)
     from qa.nli.scorer import CrossEncoderScorer
 
-    return CombinedScorer(rules, CrossEncoderScorer(choice))
+    return CombinedScorer(rules, CrossEncoderScorer(choice, review=True))

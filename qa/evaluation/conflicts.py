@@ -37,9 +37,9 @@ def scorers(contradiction: str) -> dict[str, PairScorer]:
     if contradiction != "none":
         from qa.nli.scorer import CrossEncoderScorer
 
-        model = CrossEncoderScorer(contradiction)
-        found["model"] = model
-        found["combined"] = CombinedScorer(rules, model)
+        # The model alone flags at its F1 threshold; beside the rules, at its review threshold.
+        found["model"] = CrossEncoderScorer(contradiction)
+        found["combined"] = CombinedScorer(rules, CrossEncoderScorer(contradiction, review=True))
     return found
 
 
@@ -85,10 +85,15 @@ def out_of_domain(chosen: dict[str, PairScorer], data: Path) -> dict[str, Any]:
 
 def planted_figures(corpus: Path, planted: Path, settings: Settings) -> dict[str, Any]:
     """The conflict map of `corpus` (built with the configured scorer) against planted pairs."""
+    from qa.conflicts.mapping import update_conflict_map
     from qa.conflicts.planted import load_planted, score_planted
+    from qa.conflicts.scorers import make_scorer
     from qa.evaluation.reports import corpus_index
 
     index_dir = corpus_index(corpus, settings)
+    # An unchanged corpus publishes nothing, so the map is brought in step with this scorer here
+    # (a no-op when it was built by the same one; rebuilt when the rules or the model changed).
+    update_conflict_map(index_dir, make_scorer(settings))
     return score_planted(index_dir, load_planted(planted)).as_json()
 
 

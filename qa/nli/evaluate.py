@@ -182,8 +182,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.record:
         from qa.nli.saving import record_evaluation
 
-        record_evaluation(Path(resolve_model(args.model)), figures)
+        folder = Path(resolve_model(args.model))
+        record_evaluation(folder, figures, review_from_training_data(loaded, folder))
     return 0
+
+
+def review_from_training_data(loaded: LoadedModel, folder: Path) -> dict[str, Any]:
+    """Re-choose the review threshold on the run's own validation split, rebuilt from its seed.
+
+    The split is rebuilt from the recorded seed and checked against the recorded data sha256;
+    when the data differ (another shared-data folder), nothing is re-chosen.
+    """
+    from qa.nli.train import review_threshold
+    from qa.nli.training_data import build_training_data, fingerprint
+
+    settings = read_settings(str(folder))
+    data_dir = shared_data_dir()
+    if data_dir is None or "seed" not in settings:
+        return {}
+    data = build_training_data(int(settings["seed"]), data=data_dir)
+    if fingerprint(data.train + data.validation) != settings.get("data", {}).get("sha256"):
+        print("training data differ from the recorded run: review threshold kept")
+        return {}
+    review = review_threshold(loaded, data.validation)
+    print(f"review threshold {review['review_threshold']:.2f}  {review['review_validation']}")
+    return review
 
 
 if __name__ == "__main__":

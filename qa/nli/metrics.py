@@ -1,4 +1,4 @@
-"""Precision, recall and F1 of the contradiction class, and the threshold that maximises F1."""
+"""Precision, recall and F1 of the contradiction class, and the thresholds chosen from them."""
 
 from __future__ import annotations
 
@@ -43,6 +43,21 @@ def best_threshold(truth: Sequence[bool], scores: Sequence[float]) -> tuple[floa
         if result.f1 >= best[1].f1:
             best = (threshold, result)
     return best
+
+
+def precise_threshold(
+    truth: Sequence[bool], scores: Sequence[float], precision: float
+) -> tuple[float, BinaryScores]:
+    """The lowest grid threshold whose precision reaches `precision` (else the top of the grid).
+
+    Extends the grid up to 0.99: a model that is confident on easy in-domain pairs needs it.
+    """
+    grid = sorted({*THRESHOLD_GRID, *(round(0.96 + 0.01 * i, 2) for i in range(4))})
+    for threshold in grid:
+        result = binary_scores(truth, [s >= threshold for s in scores])
+        if result.precision >= precision:
+            return threshold, result
+    return grid[-1], binary_scores(truth, [s >= grid[-1] for s in scores])
 
 
 def accuracy(truth: Sequence[int], predicted: Sequence[int]) -> float:

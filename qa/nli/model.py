@@ -45,6 +45,9 @@ class LoadedModel:
     columns: tuple[int | None, ...]  # output column of each label in LABELS (None: absent)
     threshold: float  # p(contradiction) at or above which a pair is flagged
     max_length: int
+    # The stricter threshold for a flag of the model alone beside the rules (accord.json's
+    # "review_threshold": validation precision >= REVIEW_PRECISION); else `threshold`.
+    review_threshold: float | None = None
 
 
 def resolve_model(model: str) -> str:
@@ -121,6 +124,9 @@ def wrap_model(name: str, network: Any, tokenizer: Any, settings: dict[str, Any]
         columns=label_columns(dict(network.config.id2label)),
         threshold=float(settings.get("threshold", DEFAULT_THRESHOLD)),
         max_length=int(settings.get("max_length", DEFAULT_MAX_LENGTH)),
+        review_threshold=(
+            float(settings["review_threshold"]) if "review_threshold" in settings else None
+        ),
     )
 
 

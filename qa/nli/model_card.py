@@ -121,6 +121,21 @@ def _training(report: dict[str, Any]) -> list[str]:
         f"R {validation['recall']:.3f}, F1 {validation['f1']:.3f}). Model folder "
         f"{report.get('size_mb', 0):.1f} MB.",
         "",
+        *_review(report),
+    ]
+
+
+def _review(report: dict[str, Any]) -> list[str]:
+    if "review_threshold" not in report:
+        return []
+    scores = report["review_validation"]
+    return [
+        f"Beside the rules (the default combined scorer), a flag of the model alone needs "
+        f"p(contradiction) ≥ {report['review_threshold']:.2f}: the lowest threshold with "
+        f"precision ≥ {report['review_precision']:.2f} on the same validation split "
+        f"(P {scores['precision']:.3f}, R {scores['recall']:.3f}), because contradictions are "
+        "rare among a corpus map's candidate pairs.",
+        "",
     ]
 
 
@@ -144,6 +159,66 @@ def _held_out(report: dict[str, Any]) -> list[str]:
     ]
 
 
+SCORERS = ("rules", "model", "combined")
+PRF = ("precision", "recall", "f1")
+
+
+def _prf(figures: dict[str, Any] | None) -> str:
+    if not figures:
+        return "–"
+    return " / ".join("–" if figures.get(k) is None else f"{figures[k]:.3f}" for k in PRF)
+
+
+def _planted(name: str, planted: dict[str, Any]) -> str:
+    found, missed = len(planted["found"]), len(planted["missed"])
+    amended = len(planted["amended_shown_as_amended"])
+    amended_all = amended + len(planted["amended_not_shown_as_amended"])
+    return (
+        f"- {name}: {found} of {found + missed} planted conflicts flagged (recall "
+        f"{planted['recall']}), {len(planted['consistent_pairs_flagged'])} planted consistent "
+        f'pairs flagged, {amended} of {amended_all} amendments shown as "amended by", '
+        f"{planted['total_flags']} flags in all"
+    )
+
+
+def _comparison(report: dict[str, Any]) -> list[str]:
+    comparison = report.get("comparison")
+    if not comparison:
+        return []
+    labelled = comparison.get("labelled_pairs", {})
+    nli = comparison.get("out_of_domain", {})
+    lines = [
+        "## Rules, model and combined",
+        "",
+        "`accord eval conflicts --data ../shared/data --record` (and `--nli-model none` for",
+        "the rules' planted figures). P / R / F1 of a flag against the labels: issue C's labelled",
+        "pairs (never trained on), the held-out ContractNLI documents and SciFact dev",
+        "(contradiction vs entailment). Model = alone, at its F1 threshold; combined = the rules",
+        "first, then the model at its review threshold on the pairs the rules neither flag nor",
+        "settle (both clauses state something about the same act).",
+        "",
+        "| scorer | labelled pairs P / R / F1 | pairs/s | ContractNLI held-out | SciFact dev |",
+        "|---|---|---|---|---|",
+    ]
+    for name in SCORERS:
+        if name not in labelled:
+            continue
+        lines.append(
+            f"| {name} | {_prf(labelled[name])} | {labelled[name]['pairs_per_s']:,.0f} | "
+            f"{_prf(nli.get('contractnli-heldout', {}).get(name))} | "
+            f"{_prf(nli.get('scifact-dev', {}).get(name))} |"
+        )
+    planted = comparison.get("planted", {})
+    if planted:
+        lines += [
+            "",
+            "The corpus-wide conflict map of `corpus/` against its planted conflicts:",
+            "",
+        ]
+        lines += [_planted(name, planted[name]) for name in SCORERS if name in planted]
+    return [*lines, ""]
+
+
 LIMITS = """## Limitations
 
 - A small model trained for minutes on CPU: it catches clause pairs that differ by a negation, a
@@ -159,5 +234,12 @@ LIMITS = """## Limitations
 
 def render_model_card(report: dict[str, Any]) -> str:
     """The card, with the run's command, data sizes, threshold and held-out figures."""
-    sections = [HEADER, *_provenance(report), *_training(report), *_held_out(report), LIMITS]
+    sections = [
+        HEADER,
+        *_provenance(report),
+        *_training(report),
+        *_held_out(report),
+        *_comparison(report),
+        LIMITS,
+    ]
     return "\n".join(sections)

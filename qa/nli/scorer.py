@@ -7,12 +7,14 @@ evidence. Nothing is loaded until the first pair is scored.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qa.conflicts.types import FLAG_WORDING, ClauseText, ConflictKind, Verdict
-from qa.nli.model import LoadedModel, load_model, predict_proba
+from qa.nli.model import SETTINGS_FILE, LoadedModel, load_model, predict_proba, resolve_model
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,6 +59,15 @@ def candidate_pairs(a: str, b: str) -> list[tuple[str, str]]:
     return [(a, b)] + [(x, y) for _, x, y in scored[:MAX_SENTENCE_PAIRS]]
 
 
+def _fingerprint(model: str, threshold: float | None, review: bool) -> str:
+    """Names the model, its settings file and the threshold choice: a stored map built with
+    another model or threshold is redone."""
+    settings = Path(resolve_model(model)) / SETTINGS_FILE
+    digest = hashlib.sha256(settings.read_bytes()).hexdigest()[:12] if settings.is_file() else ""
+    choice = f"{threshold:g}" if threshold is not None else "review" if review else "own"
+    return f"CrossEncoderScorer:{model}:{digest}:{choice}"
+
+
 class CrossEncoderScorer:
     """Flags clause pairs that a sequence-classification NLI model rates as contradictory.
 
@@ -66,14 +77,22 @@ class CrossEncoderScorer:
         batch_size: pairs per forward pass.
         threshold: p(contradiction) at or above which a pair is flagged; default: the model's own
             (accord.json), else 0.5.
+        review: beside the rules, flag with the model's stricter "review_threshold" (chosen for
+            precision on its validation split) where it has one.
     """
 
     def __init__(
-        self, model: str = "default", batch_size: int = 32, threshold: float | None = None
+        self,
+        model: str = "default",
+        batch_size: int = 32,
+        threshold: float | None = None,
+        review: bool = False,
     ):
         self.model = model
         self.batch_size = batch_size
         self._threshold = threshold
+        self.review = review
+        self.fingerprint = _fingerprint(model, threshold, review)
 
     def _loaded(self) -> LoadedModel:
         return load_model(self.model)
@@ -81,7 +100,12 @@ class CrossEncoderScorer:
     @property
     def threshold(self) -> float:
         """The flagging threshold in use (loads the model to read its own)."""
-        return self._threshold if self._threshold is not None else self._loaded().threshold
+        if self._threshold is not None:
+            return self._threshold
+        loaded = self._loaded()
+        if self.review and loaded.review_threshold is not None:
+            return loaded.review_threshold
+        return loaded.threshold
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Probabilities (n, 3): contradiction, entailment, neutral, for each text pair."""

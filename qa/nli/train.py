@@ -242,6 +242,29 @@ def settings_from(args: argparse.Namespace) -> TrainSettings:
     )
 
 
+REVIEW_PRECISION = 0.95  # validation precision a model-only flag beside the rules must reach
+
+
+def review_threshold(loaded: Any, validation: list[NliExample]) -> dict[str, Any]:
+    """The stricter threshold for model-only flags beside the rules, from the validation split.
+
+    The F1 threshold suits a set where a fifth of the pairs contradict; among the candidate pairs
+    of a corpus map contradictions are rare, so a flag of the model alone must be precise: the
+    lowest threshold with validation precision >= REVIEW_PRECISION.
+    """
+    from qa.nli.metrics import precise_threshold
+    from qa.nli.model import predict_proba
+
+    probs = predict_proba(loaded, [(e.premise, e.hypothesis) for e in validation])
+    truth = [e.label == NliLabel.CONTRADICTION for e in validation]
+    threshold, scores = precise_threshold(truth, [float(p) for p in probs[:, 0]], REVIEW_PRECISION)
+    return {
+        "review_threshold": threshold,
+        "review_precision": REVIEW_PRECISION,
+        "review_validation": scores.as_dict(),
+    }
+
+
 def finish(
     model: Any,
     tokenizer: Any,
@@ -260,6 +283,8 @@ def finish(
     truth = [e.label == NliLabel.CONTRADICTION for e in data.validation]
     threshold, validation = best_threshold(truth, [float(p) for p in probs[:, 0]])
     log.info("validation: threshold %.2f %s", threshold, validation)
+    review = review_threshold(loaded, data.validation)
+    log.info("review threshold %.2f %s", review["review_threshold"], review["review_validation"])
     fp32 = evaluate_loaded(loaded, threshold, eval_data)
     model.half().float()  # round the weights through fp16: exactly what the shipped file holds
     fp16 = evaluate_loaded(loaded, threshold, eval_data)
@@ -271,6 +296,7 @@ def finish(
         "settings": asdict(settings),
         "run": run,
         "validation": validation.as_dict(),
+        **review,
         "evaluation": {"fp32": fp32, "fp16": fp16},
         "data": {
             "counts": data.counts,
