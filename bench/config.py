@@ -91,7 +91,7 @@ def full_config(work: Path) -> BenchConfig:
         latency_sizes=(10_000, 100_000, 1_000_000),
         questions=60,
         ivf_nlist_factors=(1.0, 2.0),
-        ivf_nprobes=(8, 16, 32, 64, 128),
+        ivf_nprobes=(32, 64, 128, 250, 500),
         exact_max_clauses=200_000,
         serving_size=100_000,
     )

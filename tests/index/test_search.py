@@ -104,3 +104,12 @@ def test_saved_matrix_round_trips(tmp_path: Path) -> None:
     lexical.save(tmp_path, matrix, vocabulary)
     loaded, words = lexical.load_rows(tmp_path)
     assert (loaded != matrix).nnz == 0 and words.terms == vocabulary.terms
+
+
+def test_ivf_probes_a_quarter_of_the_lists_unless_told(tmp_path: Path) -> None:
+    matrix = unit_vectors(3_000, 16, seed=4)
+    auto = vectors.build(tmp_path, matrix, exact_max=1_000, nprobe=0)
+    assert (auto["nlist"], auto["nprobe"]) == (64, 16)  # nlist: at least 64; 64 // 4
+    told = vectors.build(tmp_path, matrix, exact_max=1_000, nprobe=5)
+    assert told["nprobe"] == 5
+    assert vectors.auto_nprobe(1000) == 250 and vectors.auto_nprobe(3) == 1
