@@ -18,6 +18,7 @@ import numpy as np
 from index import IndexReader, Progress
 from ingest.records import Clause, Document
 from qa.conflicts.amendments import amendment_links, as_amendment, relevant
+from qa.conflicts.scorers import CombinedScorer
 from qa.conflicts.store import ConflictStore, StoredFlag
 from qa.conflicts.topics import topics_in
 from qa.conflicts.types import ClauseText, PairScorer, Verdict
@@ -135,27 +136,13 @@ def _verdicts(
     scorer: PairScorer, inputs: list[tuple[ClauseText, ClauseText]], similarities: list[float]
 ) -> list[Verdict]:
     """Rules on every pair; the learned model only on similar pairs the rules left open."""
-    rules = getattr(scorer, "rules", None)
-    learned = getattr(scorer, "learned", None)
-    if rules is None:
+    if not isinstance(scorer, CombinedScorer):
         return scorer.score_many(inputs)
-    verdicts = list(rules.score_many(inputs))
-    if learned is None:
-        return verdicts
-    left_open = getattr(scorer, "left_open", lambda a, b, v: not v.conflict)
-    open_pairs = [
-        i
-        for i, v in enumerate(verdicts)
-        if left_open(*inputs[i], v)
-        and similarities[i] >= MODEL_SIMILARITY
-        and topics_in(inputs[i][0].text) & topics_in(inputs[i][1].text)
+    model_may_read = [
+        similarity >= MODEL_SIMILARITY and bool(topics_in(a.text) & topics_in(b.text))
+        for (a, b), similarity in zip(inputs, similarities, strict=True)
     ]
-    if open_pairs:
-        learned_verdicts = learned.score_many([inputs[i] for i in open_pairs])
-        for i, verdict in zip(open_pairs, learned_verdicts, strict=True):
-            if verdict.conflict:
-                verdicts[i] = verdict
-    return verdicts
+    return scorer.score_many(inputs, model_may_read)
 
 
 def _score(

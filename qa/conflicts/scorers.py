@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from ingest.settings import Settings
 from qa.conflicts.types import ClauseText, PairScorer, Verdict
 
+COMBINATION_VERSION = "settled-1"  # bump when the way rules and model combine changes
+
 
 class CombinedScorer:
     """Rules, then the learned scorer on the pairs the rules left open.
@@ -27,9 +29,9 @@ class CombinedScorer:
         self.rules = rules
         self.learned = learned
         learned_id = getattr(learned, "fingerprint", type(learned).__name__) if learned else "none"
-        gate = "+settled" if learned is not None and hasattr(rules, "settled") else ""
         rules_id = getattr(rules, "fingerprint", type(rules).__name__)
-        self.fingerprint = f"{rules_id}+{learned_id}{gate}"  # a stored map is redone on change
+        # Identifies the verdicts it gives: a stored map built by another combination is redone.
+        self.fingerprint = f"{rules_id}+{learned_id}+{COMBINATION_VERSION}"
 
     def left_open(self, a: ClauseText, b: ClauseText, verdict: Verdict) -> bool:
         """Whether the learned scorer may judge a pair, given the rules' verdict on it."""
@@ -42,12 +44,26 @@ class CombinedScorer:
         """Judge one pair."""
         return self.score_many([(a, b)])[0]
 
-    def score_many(self, pairs: Sequence[tuple[ClauseText, ClauseText]]) -> list[Verdict]:
-        """Judge many pairs; the model sees only what the rules left unflagged."""
+    def score_many(
+        self,
+        pairs: Sequence[tuple[ClauseText, ClauseText]],
+        model_may_read: Sequence[bool] | None = None,
+    ) -> list[Verdict]:
+        """Judge many pairs; the model sees only what the rules left open.
+
+        Args:
+            pairs: the clause pairs.
+            model_may_read: per pair, whether the learned scorer may read it at all (the corpus
+                map passes only similar pairs that share a topic); default: every pair.
+        """
         verdicts = list(self.rules.score_many(pairs))
         if self.learned is None:
             return verdicts
-        open_pairs = [i for i, v in enumerate(verdicts) if self.left_open(*pairs[i], v)]
+        open_pairs = [
+            i
+            for i, v in enumerate(verdicts)
+            if (model_may_read is None or model_may_read[i]) and self.left_open(*pairs[i], v)
+        ]
         if not open_pairs:
             return verdicts
         learned = self.learned.score_many([pairs[i] for i in open_pairs])

@@ -193,7 +193,7 @@ def review_from_training_data(loaded: LoadedModel, folder: Path) -> dict[str, An
     The split is rebuilt from the recorded seed and checked against the recorded data sha256;
     when the data differ (another shared-data folder), nothing is re-chosen.
     """
-    from qa.nli.train import review_threshold
+    from qa.nli.train import review_threshold, validation_scores
     from qa.nli.training_data import build_training_data, fingerprint
 
     settings = read_settings(str(folder))
@@ -204,7 +204,7 @@ def review_from_training_data(loaded: LoadedModel, folder: Path) -> dict[str, An
     if fingerprint(data.train + data.validation) != settings.get("data", {}).get("sha256"):
         print("training data differ from the recorded run: review threshold kept")
         return {}
-    review = review_threshold(loaded, data.validation)
+    review = review_threshold(*validation_scores(loaded, data.validation))
     print(f"review threshold {review['review_threshold']:.2f}  {review['review_validation']}")
     return review
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,15 +51,25 @@ def save_model(model: Any, tokenizer: Any, out: Path, report: dict[str, Any]) ->
     staging.rename(out)
 
 
+def _update_settings(folder: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Apply `change` to the folder's accord.json and re-render its model card."""
+    path = folder / SETTINGS_FILE
+    settings = json.loads(path.read_text(encoding="utf-8"))
+    change(settings)
+    path.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+    (folder / "MODEL_CARD.md").write_text(render_model_card(settings), encoding="utf-8")
+
+
 def record_evaluation(
     folder: Path, figures: dict[str, Any], extra: dict[str, Any] | None = None
 ) -> None:
     """Store `python -m qa.nli.evaluate` figures of the shipped file and re-render the card."""
-    path = folder / SETTINGS_FILE
-    settings = json.loads(path.read_text(encoding="utf-8")) | (extra or {})
-    settings.setdefault("evaluation", {})["shipped"] = figures
-    path.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
-    (folder / "MODEL_CARD.md").write_text(render_model_card(settings), encoding="utf-8")
+
+    def change(settings: dict[str, Any]) -> None:
+        settings.update(extra or {})
+        settings.setdefault("evaluation", {})["shipped"] = figures
+
+    _update_settings(folder, change)
 
 
 def record_comparison(folder: Path, report: dict[str, Any]) -> None:
@@ -67,15 +78,15 @@ def record_comparison(folder: Path, report: dict[str, Any]) -> None:
     Labelled-pair and out-of-domain figures are kept per scorer; the planted-conflict figures
     under "rules" when the run had the model switched off, else under "combined".
     """
-    path = folder / SETTINGS_FILE
-    settings = json.loads(path.read_text(encoding="utf-8"))
-    comparison = settings.setdefault("comparison", {})
-    labelled = comparison.setdefault("labelled_pairs", {})
-    for name, figures in report["labelled_pairs"].items():
-        labelled[name] = {**figures["overall"], "pairs_per_s": figures["pairs_per_s"]}
-    for set_name, by_scorer in report.get("out_of_domain", {}).items():
-        comparison.setdefault("out_of_domain", {}).setdefault(set_name, {}).update(by_scorer)
-    scorer = "rules" if report["contradiction_model"] == "none" else "combined"
-    comparison.setdefault("planted", {})[scorer] = report["planted"]
-    path.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
-    (folder / "MODEL_CARD.md").write_text(render_model_card(settings), encoding="utf-8")
+
+    def change(settings: dict[str, Any]) -> None:
+        comparison = settings.setdefault("comparison", {})
+        labelled = comparison.setdefault("labelled_pairs", {})
+        for name, figures in report["labelled_pairs"].items():
+            labelled[name] = {**figures["overall"], "pairs_per_s": figures["pairs_per_s"]}
+        for set_name, by_scorer in report.get("out_of_domain", {}).items():
+            comparison.setdefault("out_of_domain", {}).setdefault(set_name, {}).update(by_scorer)
+        scorer = "rules" if report["contradiction_model"] == "none" else "combined"
+        comparison.setdefault("planted", {})[scorer] = report["planted"]
+
+    _update_settings(folder, change)

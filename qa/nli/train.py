@@ -245,7 +245,16 @@ def settings_from(args: argparse.Namespace) -> TrainSettings:
 REVIEW_PRECISION = 0.95  # validation precision a model-only flag beside the rules must reach
 
 
-def review_threshold(loaded: Any, validation: list[NliExample]) -> dict[str, Any]:
+def validation_scores(loaded: Any, validation: list[NliExample]) -> tuple[list[bool], list[float]]:
+    """Truth (contradiction or not) and p(contradiction) of each validation pair."""
+    from qa.nli.model import predict_proba
+
+    probs = predict_proba(loaded, [(e.premise, e.hypothesis) for e in validation])
+    truth = [e.label == NliLabel.CONTRADICTION for e in validation]
+    return truth, [float(p) for p in probs[:, 0]]
+
+
+def review_threshold(truth: list[bool], scores: list[float]) -> dict[str, Any]:
     """The stricter threshold for model-only flags beside the rules, from the validation split.
 
     The F1 threshold suits a set where a fifth of the pairs contradict; among the candidate pairs
@@ -253,15 +262,12 @@ def review_threshold(loaded: Any, validation: list[NliExample]) -> dict[str, Any
     lowest threshold with validation precision >= REVIEW_PRECISION.
     """
     from qa.nli.metrics import precise_threshold
-    from qa.nli.model import predict_proba
 
-    probs = predict_proba(loaded, [(e.premise, e.hypothesis) for e in validation])
-    truth = [e.label == NliLabel.CONTRADICTION for e in validation]
-    threshold, scores = precise_threshold(truth, [float(p) for p in probs[:, 0]], REVIEW_PRECISION)
+    threshold, chosen = precise_threshold(truth, scores, REVIEW_PRECISION)
     return {
         "review_threshold": threshold,
         "review_precision": REVIEW_PRECISION,
-        "review_validation": scores.as_dict(),
+        "review_validation": chosen.as_dict(),
     }
 
 
@@ -276,14 +282,12 @@ def finish(
     """Threshold on the validation split, held-out figures in fp32 and fp16: the report."""
     from qa.nli.evaluate import evaluate_loaded
     from qa.nli.metrics import best_threshold
-    from qa.nli.model import predict_proba
 
     loaded = wrap_model("training", model, tokenizer, {"max_length": settings.max_length})
-    probs = predict_proba(loaded, [(e.premise, e.hypothesis) for e in data.validation])
-    truth = [e.label == NliLabel.CONTRADICTION for e in data.validation]
-    threshold, validation = best_threshold(truth, [float(p) for p in probs[:, 0]])
+    truth, scores = validation_scores(loaded, data.validation)
+    threshold, validation = best_threshold(truth, scores)
     log.info("validation: threshold %.2f %s", threshold, validation)
-    review = review_threshold(loaded, data.validation)
+    review = review_threshold(truth, scores)
     log.info("review threshold %.2f %s", review["review_threshold"], review["review_validation"])
     fp32 = evaluate_loaded(loaded, threshold, eval_data)
     model.half().float()  # round the weights through fp16: exactly what the shipped file holds
