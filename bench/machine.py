@@ -56,6 +56,15 @@ def torch_threads(real_model: bool) -> int | None:
     return int(torch.get_num_threads())
 
 
+def native_bfloat16(real_model: bool) -> bool | None:
+    """Whether the CPU computes in bfloat16 natively (None when the run does not load torch)."""
+    if not real_model:
+        return None
+    from ingest.embed import native_bfloat16 as native
+
+    return native()
+
+
 def machine_info(real_model: bool) -> dict[str, Any]:
     """Everything a reader needs to compare these figures with another machine's."""
     memory = psutil.virtual_memory()
@@ -66,6 +75,7 @@ def machine_info(real_model: bool) -> dict[str, Any]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "torch_threads": torch_threads(real_model),
+        "native_bfloat16": native_bfloat16(real_model),
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         **git_commit(),
     }

@@ -75,12 +75,22 @@ def latency_rows(section: dict[str, Any]) -> Iterator[Row]:
     for size, figures in section["sizes"].items():
         target = targets.get(int(size))
         kind = figures["vector_index"].get("type")
+        precision = figures.get("highlight_precision", "float32")
         yield (
-            f"ask() at {int(size):,} clauses ({kind}): median / p95",
+            f"ask() at {int(size):,} clauses ({kind}, highlight {precision}): median / p95",
             f"{figures['median_ms']} / {figures['p95_ms']} ms",
             f"p95 <= {target:g} ms" if target else "",
             _verdict(figures["p95_ms"] <= target) if target else "",
         )
+        other = figures.get("float32_highlight")
+        if other:
+            yield (
+                f"ask() at {int(size):,}, highlight float32 (CPU without bfloat16): median / p95",
+                f"{other['median_ms']} / {other['p95_ms']} ms "
+                f"(highlight {other['highlight_ms']} / {other['highlight_p95_ms']} ms)",
+                f"p95 <= {target:g} ms" if target else "",
+                _verdict(other["p95_ms"] <= target) if target else "",
+            )
         yield (
             f"ask() at {int(size):,}, sentence vectors cached: median / p95",
             f"{figures['warm_median_ms']} / {figures['warm_p95_ms']} ms",
@@ -191,8 +201,15 @@ def machine_line(results: dict[str, Any]) -> str:
     before, after = results["load_before"], results["load_after"]
     return (
         f"{m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM, Python {m['python']}, "
-        f"torch threads {m['torch_threads']}; {m['date']}, commit {m['commit'][:10]}"
+        f"torch threads {m['torch_threads']}{_bfloat16(m.get('native_bfloat16'))}; "
+        f"{m['date']}, commit {m['commit'][:10]}"
         f"{' (with local changes)' if m.get('dirty') else ''}; load average before "
         f"{before[0]}/{before[1]}/{before[2]}, after {after[0]}/{after[1]}/{after[2]}; "
         f"`{results['command']}` took {results['seconds'] / 60:.1f} min"
     )
+
+
+def _bfloat16(native: bool | None) -> str:
+    if native is None:
+        return ""
+    return ", native bfloat16" if native else ", no native bfloat16"

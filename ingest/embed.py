@@ -5,6 +5,7 @@ Nothing heavy is imported here: sentence-transformers and torch load on the firs
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import itertools
 import re
@@ -17,6 +18,11 @@ import numpy as np
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 HASHING_MODEL = "hashing"
+PRECISIONS = ("auto", "float32", "bfloat16")
+# Sentences per batch when highlighting: sentences are sorted by length and padded per batch,
+# so small batches waste less on padding (p95 of highlighting at 10k clauses: 72 ms at 8,
+# 89 ms at 64, bfloat16 on 2 cores).
+HIGHLIGHT_BATCH = 8
 _SHIPPED_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "default"}
 
 
@@ -61,13 +67,26 @@ def resolve_model(name: str) -> tuple[str, Path | None]:
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model, loaded lazily on the CPU, batched, normalised."""
+    """A sentence-transformers model, loaded lazily on the CPU, batched, normalised.
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64, dim: int | None = None):
+    `precision` "bfloat16" runs the model's weights in bfloat16 (vectors come back float32);
+    `source` makes the model a converted copy of another embedder's, not a second load.
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = 64,
+        dim: int | None = None,
+        precision: str = "float32",
+        source: SentenceTransformerEmbedder | None = None,
+    ):
         self.name, self.path = resolve_model(model)
         self.batch_size = batch_size
+        self.precision = resolve_precision(precision)
         self._dim = dim
         self._model: object | None = None
+        self._source = source
         self._lock = threading.Lock()
 
     @property
@@ -79,7 +98,15 @@ class SentenceTransformerEmbedder:
     def _load(self) -> object:
         with self._lock:
             if self._model is None:
-                self._model = _load_sentence_transformer(self.name, self.path)
+                if self._source is not None:
+                    model = copy.deepcopy(self._source._load())
+                else:
+                    model = _load_sentence_transformer(self.name, self.path)
+                if self.precision == "bfloat16":
+                    import torch
+
+                    model = model.to(torch.bfloat16)  # type: ignore[attr-defined]
+                self._model = model
             return self._model
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -87,6 +114,16 @@ class SentenceTransformerEmbedder:
         model = self._load()
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self.precision == "bfloat16":  # numpy has no bfloat16; normalise in float32
+            tensor = model.encode(  # type: ignore[attr-defined]
+                list(texts),
+                batch_size=self.batch_size,
+                convert_to_tensor=True,
+                show_progress_bar=False,
+            )
+            vectors = tensor.float().numpy()
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            return np.ascontiguousarray(vectors, dtype=np.float32)
         vectors = model.encode(  # type: ignore[attr-defined]
             list(texts),
             batch_size=self.batch_size,
@@ -99,6 +136,54 @@ class SentenceTransformerEmbedder:
     def max_tokens(self) -> int:
         """Word pieces the model reads before truncating."""
         return int(self._load().max_seq_length)  # type: ignore[attr-defined]
+
+
+def native_bfloat16() -> bool:
+    """Whether this CPU computes in bfloat16 natively (AMX tiles or AVX-512 BF16)."""
+    try:
+        import torch
+
+        return bool(torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported())
+    except (ImportError, AttributeError, RuntimeError):
+        return False
+
+
+def resolve_precision(precision: str) -> str:
+    """The precision to run in, "float32" or "bfloat16", for a configured one ("auto":
+    bfloat16 where the CPU has it natively)."""
+    if precision not in PRECISIONS:
+        raise ValueError(
+            f"precision {precision!r} is not one of {', '.join(PRECISIONS)} "
+            "(ACCORD_HIGHLIGHT_PRECISION)"
+        )
+    if precision == "auto":
+        return "bfloat16" if native_bfloat16() else "float32"
+    return precision
+
+
+def highlight_embedder(embedder: Embedder, precision: str = "auto") -> Embedder:
+    """The embedder for the sentences of answer passages.
+
+    Highlighting embeds every sentence of the chosen passages at question time, which was
+    most of `ask` on long clauses. For a sentence-transformers model this is a copy of the
+    same model in `precision` with small batches: on a CPU with AMX, bfloat16 halved the
+    cost of highlighting (p95 at 10k clauses 290 -> 72 ms) while the sentence vectors stayed
+    within cosine 0.997 of float32 and picked the same best sentence for every benchmark
+    question. Question and clause vectors are never affected. Other embedders are returned
+    unchanged.
+    """
+    if not isinstance(embedder, SentenceTransformerEmbedder):
+        return embedder
+    chosen = resolve_precision(precision)
+    if chosen == embedder.precision and embedder.batch_size == HIGHLIGHT_BATCH:
+        return embedder
+    return SentenceTransformerEmbedder(
+        embedder.name,
+        batch_size=HIGHLIGHT_BATCH,
+        dim=embedder._dim,
+        precision=chosen,
+        source=embedder,
+    )
 
 
 def _load_sentence_transformer(name: str, path: Path | None) -> object:

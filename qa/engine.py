@@ -15,7 +15,7 @@ from typing import ClassVar
 import numpy as np
 
 from index import IndexReader, current_generation
-from ingest.embed import Embedder, make_embedder
+from ingest.embed import Embedder, highlight_embedder, make_embedder
 from ingest.records import Clause, Document
 from ingest.sentences import guess_language
 from ingest.settings import Settings, load_settings
@@ -47,7 +47,9 @@ class Engine:
         self.index_dir = index_dir
         self.settings = settings
         self.embedder = embedder
-        self.sentences = SentenceVectors(embedder)
+        self.sentences = SentenceVectors(
+            highlight_embedder(embedder, settings.models.highlight_precision)
+        )
         self.conflict_finder = conflict_finder
         self._lock = threading.Lock()
         self._masks: dict[object, np.ndarray] = {}
