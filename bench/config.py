@@ -47,6 +47,7 @@ class BenchConfig:
     serving_size: int  # clauses of the index served to the simultaneous sessions
     serving_threads: int = 10
     serving_rounds: int = 3  # questions per session
+    serving_waves: int = 10  # waves of sessions (memory must level off across them)
     parse_workers: int | None = None  # parser processes (None: the settings' default)
     diagnose_batches: bool = True  # also time the bare model in the pipeline's batches
 
@@ -112,6 +113,7 @@ def quick_config(work: Path) -> BenchConfig:
         ivf_nprobes=(16, 32, 64),
         serving_size=10_000,
         serving_rounds=2,
+        serving_waves=4,
         diagnose_batches=False,
     )
 
@@ -136,5 +138,6 @@ def tiny_config(work: Path) -> BenchConfig:
         serving_size=600,
         serving_threads=4,
         serving_rounds=2,
+        serving_waves=2,
         parse_workers=0,
     )

@@ -156,7 +156,7 @@ def serving_rows(section: dict[str, Any]) -> Iterator[Row]:
         f"{section['rss_before_mb']:.0f} -> "
         + ", ".join(f"{v:.0f}" for v in section["rss_after_waves_mb"])
         + " MiB",
-        "flat",
+        "flat after the first wave (<= 2%)",
         _verdict(section["rss_growth_after_first_wave_mb"] <= 0.02 * section["rss_before_mb"]),
     )
 

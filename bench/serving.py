@@ -74,14 +74,15 @@ def one_wave(config: BenchConfig, index_dir: Path, questions: list[str]) -> dict
 def run(
     config: BenchConfig, index_dir: Path, embedder: Embedder, questions: list[str]
 ) -> dict[str, Any]:
-    """`repeats` waves of simultaneous sessions after a warm-up; memory before and after."""
+    """`serving_waves` waves of simultaneous sessions after a warm-up; throughput and
+    latency are medians over the waves, memory is read after each."""
     Engine.forget()
     engine = Engine.load(index_dir, index_settings(config, index_dir), embedder)
     for question in questions[:3]:
         engine.ask(question)
     before = rss_tree_mb()
     waves = []
-    for _ in range(config.repeats):
+    for _ in range(config.serving_waves):
         forget_sentences(engine)  # each wave starts cold
         waves.append(one_wave(config, index_dir, questions))
     errors = [e for wave in waves for e in wave["errors"]]

@@ -21,6 +21,7 @@ from ingest.sentences import guess_language
 from ingest.settings import Settings, load_settings
 from qa import calibration
 from qa.access import Clearance, visible_rows
+from qa.allocator import steady_allocator
 from qa.compose import compose_answer
 from qa.filtering import filter_rows
 from qa.highlight import Highlight, SentenceVectors, highlight_passages
@@ -73,6 +74,7 @@ class Engine:
         with cls._engines_lock:
             engine = cls._engines.get(folder)
             if engine is None:
+                steady_allocator()  # the engine lives as long as the server: keep memory flat
                 embedder = embedder or make_embedder(
                     settings.models.embedding, settings.models.batch_size
                 )

@@ -1,10 +1,12 @@
 """Mark the sentences of a passage that answer the question.
 
-Sentences of the few top passages are embedded in one batch and compared with the question
+Sentences of the few top passages are embedded in one call and compared with the question
 (cosine similarity), with a small bonus for sharing the question's content words. Only the
 top passages are scored, so highlighting costs one small embedding call per question; the
 vectors are remembered (`SentenceVectors`), so clauses that come back for later questions
-cost nothing (embedding the sentences was ~90% of `ask` on the sample corpus).
+cost nothing. Embedding the sentences is still most of `ask` on long clauses, which is why
+the engine embeds them with `ingest.embed.highlight_embedder` (small batches, bfloat16 where
+the CPU has it).
 """
 
 from __future__ import annotations

@@ -69,6 +69,7 @@ def test_ivf_sweep_and_serving(results: dict[str, object]) -> None:
     assert [s["nprobe"] for s in ivf["settings"]] == [4, 16]
     assert all(0 <= s["recall_at_10"] <= 1 for s in ivf["settings"])
     assert ivf["load"]["type"] == "ivf"
+    assert ivf["load"]["rss_mb"] > 0  # measured in a fresh process, not masked by the sweep
     serving = results["serving"]
     assert isinstance(serving, dict)
     assert serving["errors"] == 0

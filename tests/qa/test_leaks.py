@@ -44,9 +44,7 @@ def engine(corpus_hashing: Settings) -> Engine:
 @pytest.fixture(scope="module")
 def truth(engine: Engine) -> dict[str, tuple[int, frozenset[str], str]]:
     """clause id → (level rank, releasable to, doc id), read straight from the index."""
-    rows = engine.reader.db.execute(
-        "SELECT clause_id, level_rank, releasable_to, doc_id FROM clauses"
-    )
+    rows = engine.reader.query("SELECT clause_id, level_rank, releasable_to, doc_id FROM clauses")
     return {cid: (rank, frozenset(json.loads(rel)), doc) for cid, rank, rel, doc in rows}
 
 
