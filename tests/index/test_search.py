@@ -48,7 +48,7 @@ def test_ivf_above_the_threshold_keeps_recall_high(tmp_path: Path) -> None:
     matrix = centres[np.arange(20_000) % 200] + 0.3 * unit_vectors(20_000, 32, seed=3)
     matrix = (matrix / np.linalg.norm(matrix, axis=1, keepdims=True)).astype(np.float32)
     index = write(tmp_path, matrix, exact_max=1_000)
-    assert index.params["type"] == "ivf" and index.params["nlist"] == 141
+    assert index.params["type"] == "ivf" and index.params["nlist"] == 283  # 2 * sqrt(20 000)
     queries = matrix[:50] + 0.05 * unit_vectors(50, 32, seed=1)
     hits = 0
     for query in queries:
@@ -109,7 +109,7 @@ def test_saved_matrix_round_trips(tmp_path: Path) -> None:
 def test_ivf_probes_a_quarter_of_the_lists_unless_told(tmp_path: Path) -> None:
     matrix = unit_vectors(3_000, 16, seed=4)
     auto = vectors.build(tmp_path, matrix, exact_max=1_000, nprobe=0)
-    assert (auto["nlist"], auto["nprobe"]) == (64, 16)  # nlist: at least 64; 64 // 4
+    assert (auto["nlist"], auto["nprobe"]) == (110, 27)  # nlist 2 * sqrt(3 000); 110 // 4
     told = vectors.build(tmp_path, matrix, exact_max=1_000, nprobe=5)
     assert told["nprobe"] == 5
     assert vectors.auto_nprobe(1000) == 250 and vectors.auto_nprobe(3) == 1
