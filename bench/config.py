@@ -47,7 +47,7 @@ class BenchConfig:
     serving_size: int  # clauses of the index served to the simultaneous sessions
     serving_threads: int = 10
     serving_rounds: int = 3  # questions per session
-    serving_waves: int = 10  # waves of sessions (memory must level off across them)
+    serving_waves: int = 20  # waves of sessions (memory must level off across them)
     parse_workers: int | None = None  # parser processes (None: the settings' default)
     diagnose_batches: bool = True  # also time the bare model in the pipeline's batches
 

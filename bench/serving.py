@@ -116,6 +116,25 @@ def _serve(config: BenchConfig, index_dir: Path, questions: list[str]) -> dict[s
         "rss_after_waves_mb": [rounded(w["rss_mb"], 1) for w in waves],
         "rss_growth_mb": rounded(waves[-1]["rss_mb"] - before, 1),
         "rss_growth_after_first_wave_mb": rounded(waves[-1]["rss_mb"] - waves[0]["rss_mb"], 1),
+        **memory_trend([w["rss_mb"] for w in waves]),
     }
     Engine.forget()
     return result
+
+
+TREND_WAVES = 5  # waves compared at each end
+
+
+def memory_trend(rss_mb: list[float]) -> dict[str, float]:
+    """Median resident memory of the last waves against the first ones (MiB and share).
+
+    A single wave's reading moves by ~1% either way (threads, caches); comparing medians of
+    `TREND_WAVES` waves at each end keeps that noise out while a leak of 2 MiB a wave over 20
+    waves still shows as ~3%.
+    """
+    count = max(1, min(TREND_WAVES, len(rss_mb) // 2))
+    first, last = median(rss_mb[:count]), median(rss_mb[-count:])
+    return {
+        "rss_trend_mb": rounded(last - first, 1),
+        "rss_trend_share": rounded((last - first) / first, 4) if first else 0.0,
+    }

@@ -13,6 +13,7 @@ from bench.corpora import repeated_corpus, split_corpus
 from bench.grow import plan_rows
 from bench.measure import percentile
 from bench.report import markdown_table
+from bench.serving import memory_trend
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +75,13 @@ def test_ivf_sweep_and_serving(results: dict[str, object]) -> None:
     assert isinstance(serving, dict)
     assert serving["errors"] == 0
     assert len(serving["rss_after_waves_mb"]) == 2
+    assert serving["rss_trend_mb"] == serving["rss_growth_after_first_wave_mb"]  # one each end
+
+
+def test_memory_trend_compares_medians_of_five_waves_at_each_end() -> None:
+    waves = [100.0, 110, 90, 100, 100, 500, 101, 103, 99, 102, 102]
+    assert memory_trend(waves) == {"rss_trend_mb": 2.0, "rss_trend_share": 0.02}
+    assert memory_trend([100.0, 104.0]) == {"rss_trend_mb": 4.0, "rss_trend_share": 0.04}
 
 
 def test_readme_section_is_replaced(results: dict[str, object], tmp_path: Path) -> None:
