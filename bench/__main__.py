@@ -52,7 +52,7 @@ def _query_suites(
     if "serving" in suites:
         _log(f"{config.serving_threads} simultaneous sessions at {config.serving_size:,} clauses")
         index_dir = grown_index(config, base_dir, config.serving_size)
-        results["serving"] = serving.run(config, index_dir, embedder, asked)
+        results["serving"] = serving.run(config, index_dir, asked)
 
 
 def run_all(config: BenchConfig, suites: Sequence[str], command: str) -> dict[str, Any]:

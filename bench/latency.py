@@ -76,6 +76,13 @@ def _pass(engine: Engine, questions: list[str], cold: bool = True) -> dict[str, 
     return out
 
 
+def cold_passes(engine: Engine, questions: list[str], repeats: int) -> list[dict[str, float]]:
+    """A few warm-up questions, then `repeats` cold passes over all of them."""
+    for question in questions[:WARM_UP]:
+        engine.ask(question)
+    return [_pass(engine, questions) for _ in range(repeats)]
+
+
 def search_parts(engine: Engine, questions: list[str]) -> dict[str, float]:
     """Dense search and BM25 search alone (the engine's pool size, all rows allowed)."""
     reader, allowed = engine.reader, engine.allowed(None)
@@ -101,9 +108,7 @@ def measure(engine: Engine, questions: list[str], repeats: int) -> dict[str, Any
     """Medians over `repeats` cold passes (sentence cache emptied before every question) of
     the per-pass median, p95 and parts; then, after one untimed pass that embeds every chosen
     passage's sentences, one warm pass."""
-    for question in questions[:WARM_UP]:
-        engine.ask(question)
-    passes = [_pass(engine, questions) for _ in range(repeats)]
+    passes = cold_passes(engine, questions, repeats)
     out: dict[str, Any] = {k: rounded(median([p[k] for p in passes]), 1) for k in passes[0]}
     for question in questions:  # every passage's sentences embedded once, then timed
         engine.ask(question)
@@ -147,9 +152,7 @@ def float32_highlighting(
     engine, _ = load_engine(
         config, index_dir, embedder, **{"models.highlight_precision": "float32"}
     )
-    for question in questions[:WARM_UP]:
-        engine.ask(question)
-    passes = [_pass(engine, questions) for _ in range(config.repeats)]
+    passes = cold_passes(engine, questions, config.repeats)
     Engine.forget()
     keys = ("median_ms", "p95_ms", "highlight_ms", "highlight_p95_ms")
     return {k: rounded(median([p[k] for p in passes]), 1) for k in keys}

@@ -14,7 +14,7 @@ from bench.config import BenchConfig
 from bench.ingestion import index_settings
 from bench.latency import forget_sentences
 from bench.measure import Stopwatch, median, percentile, rounded, rss_tree_mb
-from ingest.embed import Embedder, make_embedder
+from ingest.embed import make_embedder
 from qa.access import Clearance
 from qa.engine import Engine
 
@@ -72,18 +72,14 @@ def one_wave(config: BenchConfig, index_dir: Path, questions: list[str]) -> dict
     }
 
 
-def run(
-    config: BenchConfig, index_dir: Path, embedder: Embedder, questions: list[str]
-) -> dict[str, Any]:
+def run(config: BenchConfig, index_dir: Path, questions: list[str]) -> dict[str, Any]:
     """`serving_waves` waves of simultaneous sessions after a warm-up; throughput and
     latency are medians over the waves, memory is read after each.
 
     Runs in a fresh process that loads its own model, as a server does: in the benchmark's
     process the earlier suites (a 1M-clause engine, IVF sweeps) left gigabytes of freed memory
-    behind, whose reuse would be read as the sessions' growth. `embedder` is only checked to
-    be the configured model.
+    behind, whose reuse would be read as the sessions' growth.
     """
-    assert embedder.name == make_embedder(config.model).name
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         result: dict[str, Any] = pool.apply(_serve, (config, index_dir, questions))
     return result

@@ -87,7 +87,22 @@ class SentenceTransformerEmbedder:
         self._dim = dim
         self._model: object | None = None
         self._source = source
+        self._variants: dict[tuple[str, int], SentenceTransformerEmbedder] = {}
         self._lock = threading.Lock()
+
+    def variant(self, precision: str, batch_size: int) -> SentenceTransformerEmbedder:
+        """This model in another precision or batch size: itself when nothing differs, else
+        one converted copy per (precision, batch size), made once and kept."""
+        if (precision, batch_size) == (self.precision, self.batch_size):
+            return self
+        with self._lock:
+            found = self._variants.get((precision, batch_size))
+            if found is None:
+                found = SentenceTransformerEmbedder(
+                    self.name, batch_size, self._dim, precision, source=self
+                )
+                self._variants[(precision, batch_size)] = found
+            return found
 
     @property
     def dim(self) -> int:
@@ -174,16 +189,7 @@ def highlight_embedder(embedder: Embedder, precision: str = "auto") -> Embedder:
     """
     if not isinstance(embedder, SentenceTransformerEmbedder):
         return embedder
-    chosen = resolve_precision(precision)
-    if chosen == embedder.precision and embedder.batch_size == HIGHLIGHT_BATCH:
-        return embedder
-    return SentenceTransformerEmbedder(
-        embedder.name,
-        batch_size=HIGHLIGHT_BATCH,
-        dim=embedder._dim,
-        precision=chosen,
-        source=embedder,
-    )
+    return embedder.variant(resolve_precision(precision), HIGHLIGHT_BATCH)
 
 
 def _load_sentence_transformer(name: str, path: Path | None) -> object:

@@ -52,6 +52,7 @@ def test_bfloat16_copy_of_the_loaded_model(real_embedder: SentenceTransformerEmb
         "bfloat16",
         HIGHLIGHT_BATCH,
     )
+    assert highlight_embedder(real_embedder, "bfloat16") is copy  # one copy, kept
     fast, exact = copy.embed(SENTENCES), real_embedder.embed(SENTENCES)
     assert fast.dtype == np.float32 and fast.shape == exact.shape == (5, 384)
     np.testing.assert_allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
