@@ -74,21 +74,57 @@ def _marking(
     return marking, MarkingSource.BANNER
 
 
+# Words that make a heading read as English: English-only function words (not "in", which
+# Dutch shares) and English names of instruments (not "protocol" or "memorandum", which are
+# Dutch too) — bilingual treaties open with their Dutch title.
+_ENGLISH_MARKS = frozenset(
+    "the of and to shall be by or for with this that as which on are between concerning "
+    "regarding agreement treaty convention arrangement exchange letters notes understanding "
+    "charter procedures statute declaration".split()
+)
+# A heading that only labels a part ("Article I", "Nr. 2", "Annex A") names no document.
+_PART_LABEL = re.compile(
+    r"^(?:article|art\.|nr\.?|no\.?|number|section|chapter|part|annex|appendix|schedule|"
+    r"preamble|artikel|hoofdstuk|bijlage)\s*[0-9ivxlcA-Z]*\.?$",
+    re.IGNORECASE,
+)
+# Web-page furniture that can open a saved article.
+_FURNITURE = frozenset({"skip to content", "skip to main content", "menu", "home", "search"})
+
+
+def _title_candidate(text: str) -> str:
+    """A heading or line as a title: no Markdown marks, no part labels or page furniture."""
+    line = " ".join(text.lstrip("#").split()).strip()
+    if not line or _PART_LABEL.match(line) or line.lower() in _FURNITURE:
+        return ""
+    return line
+
+
+def _reads_english(title: str) -> bool:
+    words = re.findall(r"[a-z]+", title.lower())
+    marks = _ENGLISH_MARKS.intersection(words)
+    # "THE HAGUE" (a place line of a letter) is English but names nothing
+    return guess_language(title) == "en" and bool(marks) and (len(words) > 2 or marks != {"the"})
+
+
 def _title(
     loaded: LoadedText, sidecar: SidecarEntry | None, path: Path, scale: ClassificationScale
 ) -> str:
+    """The sidecar's or the file's own title, else the first heading that reads as an English
+    title (bilingual treaties open with a translated title), else any heading, else a line."""
     if sidecar and sidecar.title:
         return sidecar.title
     if loaded.title:
         return loaded.title
-    headings = [loaded.text[h.start : h.end].strip() for h in loaded.headings[:4]]
-    english = [h for h in headings if guess_language(h) == "en" and len(h.split()) > 1]
+    headings = [_title_candidate(loaded.text[h.start : h.end]) for h in loaded.headings[:4]]
+    headings = [h for h in headings if len(h.split()) > 1]
+    english = [h for h in headings if _reads_english(h)]
     if english or headings:
         return (english or headings)[0]
-    for line in loaded.text.split("\n")[:12]:
-        words = line.split()
-        if 1 < len(words) <= 30 and scale.parse_banner(line) is None:
-            return line.strip()
+    for raw in loaded.text.split("\n")[:12]:
+        line = _title_candidate(raw)
+        if 1 < len(line.split()) <= 30 and scale.parse_banner(line) is None:
+            return line
     return path.stem.replace("_", " ").replace("-", " ")
 
 

@@ -59,7 +59,10 @@ _REST_IS_PROSE = re.compile(r"^\s*(?:of|to|and|or|shall|is|are|above|below|in|bi
 _TITLE_SEPARATOR = re.compile(r"^\s*[-–—:.]\s*")
 _ENUMERATORS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(?P<n>[0-9]{1,3}(?:\.[0-9]{1,3})+)\.?\s+"), 2),  # 1.1, 2.1.3
-    (re.compile(r"^(?P<n>[0-9]{1,3})[.)]\s+"), 1),  # 1.  1)
+    (re.compile(r"^(?P<n>[0-9]{1,3})[.)](?:\s+|$)"), 1),  # 1.  1)  and "11." alone on a line
+    # "2.Each Government ..." — typeset without the space (scanned and converted treaties)
+    (re.compile(r"^(?P<n>[0-9]{1,3})\.(?=[A-Z][a-z])"), 1),
+    (re.compile(r"^(?P<n>[IVX]{1,5})\.\s+(?=[A-Z])"), 1),  # "VI. Technical Matters ..."
     (re.compile(r"^\((?P<n>[0-9]{1,3})\)\s*"), 1),  # (1)
     (re.compile(r"^\((?P<n>[ivx]{1,6})\)\s*"), 3),  # (i) (iv)
     (re.compile(r"^\((?P<n>[a-z]{1,2})\)\s*"), 2),  # (a) (aa)

@@ -10,12 +10,13 @@ from typing import Any
 from qa.cli.common import CliError, add_index_option, add_model_option, settings_from
 
 _METRICS = ("ndcg@10", "recall@10", "recall@100", "mrr")
+QUESTION_SETS = ("corpus", "agreements")
 
 
 def register(commands: Any) -> None:
     """Add `eval retrieval` and `eval questions`."""
     from qa.conflicts.evaluate import PAIR_SET
-    from qa.evaluation import DEFAULT_CORPUS, DEFAULT_QUESTIONS
+    from qa.evaluation import DEFAULT_CORPUS
 
     PLANTED = PAIR_SET.parent / "corpus_conflicts.jsonl"
 
@@ -37,12 +38,25 @@ def register(commands: Any) -> None:
     retrieval.set_defaults(handler=run_retrieval)
 
     questions = kinds.add_parser("questions", help="recall, abstention, latency of `ask`")
-    questions.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, metavar="FILE")
+    questions.add_argument(
+        "--set",
+        choices=QUESTION_SETS,
+        default="corpus",
+        help="corpus: the questions over corpus/; agreements: the questions over the real "
+        "treaties in ../shared/data (agreements and reference articles)",
+    )
+    questions.add_argument("--questions", type=Path, metavar="FILE", help="another question file")
     add_index_option(questions)
-    questions.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR")
+    questions.add_argument(
+        "--corpus", type=Path, action="append", metavar="PATH", help="folder or file (repeatable)"
+    )
+    questions.add_argument("--data", type=Path, metavar="DIR", help="../shared/data")
+    questions.add_argument("--split", choices=("dev", "test"), help="only this split's questions")
     add_model_option(questions)
     questions.add_argument("--top-k", type=int, default=5, metavar="N")
-    questions.add_argument("--calibrate", action="store_true", help="choose the threshold")
+    questions.add_argument(
+        "--calibrate", action="store_true", help="choose the threshold (on dev when --split test)"
+    )
     questions.add_argument("--json", action="store_true", help="print JSON")
     questions.set_defaults(handler=run_questions)
 
@@ -106,17 +120,41 @@ def print_table(title: str, rows: dict[str, dict[str, Any]]) -> None:
         print(f"{name:<24}" + "".join(f"{figures[m]:>11.4f}" for m in _METRICS) + notes)
 
 
+def question_set(args: argparse.Namespace) -> tuple[Path, list[Path]]:
+    """The question file and the corpus paths the options name."""
+    from qa.evaluation import AGREEMENT_QUESTIONS, DEFAULT_CORPUS, DEFAULT_QUESTIONS
+    from qa.evaluation.questions import agreement_corpus
+
+    if args.set == "agreements":
+        questions, corpus = AGREEMENT_QUESTIONS, None
+        if not args.corpus and args.index is None:
+            corpus = agreement_corpus(args.data)
+            if corpus is None:
+                raise CliError(
+                    "the agreements set needs ../shared/data (agreements/ and "
+                    "reference-articles/): pass --data DIR or set ACCORD_SHARED_DATA",
+                    code=2,
+                )
+    else:
+        questions, corpus = DEFAULT_QUESTIONS, [DEFAULT_CORPUS]
+    questions = args.questions or questions
+    corpus = args.corpus or corpus or []
+    for path in [questions, *corpus]:
+        if not path.exists():
+            raise CliError(f"{path}: no such file or folder", code=2)
+    return questions, corpus
+
+
 def run_questions(args: argparse.Namespace) -> int:
     """Ask the labelled questions and print the figures."""
     from qa.evaluation.reports import questions_report
 
-    if not args.questions.is_file():
-        raise CliError(f"{args.questions}: no such file", code=2)
     if args.top_k < 1:
         raise CliError("--top-k must be at least 1", code=2)
+    questions, corpus = question_set(args)
     settings = settings_from(args, **{"ingest.workers": 0})
     report = questions_report(
-        args.questions, settings, args.index, args.corpus, args.top_k, args.calibrate
+        questions, settings, args.index, corpus, args.top_k, args.calibrate, args.split
     )
     if args.json:
         print(json.dumps(report, indent=2))

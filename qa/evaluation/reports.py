@@ -8,6 +8,7 @@ questions over `corpus/` and optionally calibrates the abstention threshold.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -104,19 +105,23 @@ def _method_figures(task: Any, method: Method) -> dict[str, Any]:
     return {**task.score(rankings).as_dict(), "search_ms": round(milliseconds, 2)}
 
 
-def corpus_index(corpus: Path, settings: Settings) -> Path:
-    """An index of `corpus` under var/eval for the settings' model, brought up to date."""
+def corpus_index(corpus: Path | Sequence[Path], settings: Settings) -> Path:
+    """An index of the corpus (folders or files) under var/eval for the settings' model,
+    brought up to date."""
     from index import IngestRun
     from ingest.embed import make_embedder
     from qa.hooks import after_publish_steps, ingest_hooks
 
-    index_dir = EVAL_ROOT / corpus.name / f"index-{beir.model_slug(settings.models.embedding)}"
+    folders = [corpus] if isinstance(corpus, Path) else list(corpus)
+    name = "+".join(dict.fromkeys(p.name if p.is_dir() else p.parent.name for p in folders))
+    index_dir = EVAL_ROOT / name / f"index-{beir.model_slug(settings.models.embedding)}"
     local = replace(settings, index=replace(settings.index, path=index_dir))
     embedder = make_embedder(local.models.embedding, local.models.batch_size)
     hooks, after = ingest_hooks(local), after_publish_steps(local)
-    summary = IngestRun(local, embedder, hooks=hooks, after_publish=after).run([corpus])
+    summary = IngestRun(local, embedder, hooks=hooks, after_publish=after).run(folders)
     if summary.rejected:
-        raise ValueError(f"{corpus}: {len(summary.rejected)} files were rejected")
+        rejected = ", ".join(f"{Path(r.source).name} ({r.reason})" for r in summary.rejected[:3])
+        raise ValueError(f"{name}: {len(summary.rejected)} files were rejected: {rejected}")
     return index_dir
 
 
@@ -124,35 +129,70 @@ def questions_report(
     questions: Path,
     settings: Settings,
     index_dir: Path | None = None,
-    corpus: Path = DEFAULT_CORPUS,
+    corpus: Path | Sequence[Path] = DEFAULT_CORPUS,
     top_k: int = 5,
     calibrate: bool = False,
+    split: str | None = None,
 ) -> dict[str, Any]:
-    """Ask every labelled question; recall@k, MRR, abstentions, latency; optionally calibrate."""
+    """Ask the labelled questions; recall@k, MRR, abstentions, latency; optionally calibrate.
+
+    Args:
+        split: report only this split's questions ("dev" or "test"); with `calibrate`, the
+            threshold is chosen on the other questions of the set when it has splits
+            (dev for test), else on the questions themselves with cross-validation.
+    """
     from qa.engine import Engine
-    from qa.evaluation.calibrate import calibrate as choose_threshold
     from qa.evaluation.questions import load_questions, run_questions, score_questions
 
     labelled = load_questions(questions)
+    if split is not None and not any(q.split == split for q in labelled):
+        raise ValueError(f"{questions.name}: no question is in split {split!r}")
     folder = index_dir or corpus_index(corpus, settings)
     engine = Engine.load(folder, replace(settings, index=replace(settings.index, path=folder)))
-    results = run_questions(engine, labelled, top_k)
+    chosen = [q for q in labelled if split is None or q.split == split]
+    results = run_questions(engine, chosen, top_k)
     report: dict[str, Any] = {
         "model": engine.embedder.name,
         "index": str(folder),
+        "questions_file": questions.name,
+        "split": split or "all",
         "threshold": engine.threshold,
         **score_questions(results).as_dict(top_k),
-        "missed": [r.id for r in results if r.answerable and r.rank is None],
+        "missed": [r.id for r in results if r.answerable and not r.complete],
         "questions": [_question_figures(r) for r in results],
     }
-    report.update(_cold_figures(engine, labelled, top_k))
+    report.update(_cold_figures(engine, chosen, top_k))
     if calibrate:
-        evidence = [r.evidence for r in results]
-        answerable = [r.answerable for r in results]
-        report["calibration"] = _calibration(choose_threshold(evidence, answerable))
-        youden = choose_threshold(evidence, answerable, max_wrong=None)
-        report["calibration_youden"] = _calibration(youden)
+        others = [q for q in labelled if split is not None and q.split not in ("", split)]
+        tuning = run_questions(engine, others, top_k) if others else []
+        report.update(_calibrations(results, tuning))
     return report
+
+
+def _calibrations(results: Sequence[Any], tuning: Sequence[Any]) -> dict[str, Any]:
+    """Thresholds chosen on `tuning` (when given) or on `results` (cross-validated)."""
+    from qa.evaluation.calibrate import abstention_rates
+    from qa.evaluation.calibrate import calibrate as choose_threshold
+
+    source = tuning or results
+    evidence = [r.evidence for r in source]
+    answerable = [r.answerable for r in source]
+    out: dict[str, Any] = {}
+    for name, cap in (("calibration", True), ("calibration_youden", False)):
+        chosen = (
+            choose_threshold(evidence, answerable)
+            if cap
+            else choose_threshold(evidence, answerable, max_wrong=None)
+        )
+        figures = _calibration(chosen)
+        if tuning:
+            rates = abstention_rates(
+                [r.evidence for r in results], [r.answerable for r in results], chosen.threshold
+            )
+            figures["chosen_on"] = f"{len(tuning)} other questions (dev)"
+            figures["on_reported_split"] = _rates(rates)
+        out[name] = figures
+    return out
 
 
 def _cold_figures(engine: Any, labelled: Any, top_k: int) -> dict[str, float]:
@@ -170,7 +210,9 @@ def _question_figures(result: Any) -> dict[str, Any]:
     return {
         "id": result.id,
         "answerable": result.answerable,
+        "type": result.kind,
         "rank": result.rank,
+        "complete": result.complete,
         "abstained": result.abstained,
         "evidence": round(result.evidence, 4),
         "ms": round(result.milliseconds, 1),

@@ -51,6 +51,41 @@ def test_agreement_metadata_from_text() -> None:
     assert doc.text[first.start : first.end] == first.text
 
 
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        # bilingual treaty texts open with the Dutch title, then the English one
+        ("##Noord-Atlantisch Verdrag\n\n####NORTH ATLANTIC TREATY\n", "NORTH ATLANTIC TREATY"),
+        (
+            "## Verdrag inzake conventionele strijdkrachten in Europa\n"
+            "####Treaty on Conventional Armed Forces in Europe\n",
+            "Treaty on Conventional Armed Forces in Europe",
+        ),
+        # part labels and the place line of a letter name no document: the Dutch title does
+        (
+            "##Briefwisseling inzake een defensiebeveiligingsregeling\n### Nr.  I\n###THE HAGUE\n",
+            "Briefwisseling inzake een defensiebeveiligingsregeling",
+        ),
+        ("# Article I\n\n## Memorandum van overeenstemming\n", "Memorandum van overeenstemming"),
+    ],
+)
+def test_the_title_is_the_english_heading_of_a_bilingual_text(opening: str, title: str) -> None:
+    body = "The Parties to this Agreement have agreed as follows.\n\nArticle 1\n\nText.\n"
+    parsed = parse(Path("treaty.md"), (opening + "\n" + body).encode())
+    assert parsed.document.title == title
+
+
+def test_a_saved_web_article_is_titled_by_its_heading_not_its_furniture() -> None:
+    text = "Skip to content\n\nEnhancing Security Through Sharing Agreements\n\nBody text here.\n"
+    assert parse(Path("article.txt"), text.encode()).document.title == (
+        "Enhancing Security Through Sharing Agreements"
+    )
+    marked = "# The Importance of Sharing Agreements\n\nBody text here.\n"
+    assert parse(Path("article.txt"), marked.encode()).document.title == (
+        "The Importance of Sharing Agreements"
+    )
+
+
 def test_sidecar_overrides_title_kind_parties_and_date() -> None:
     sidecar = SidecarEntry(
         title="Surveillance Data Agreement",

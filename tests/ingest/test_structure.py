@@ -51,6 +51,9 @@ def test_prose_starting_with_a_heading_word_is_not_a_heading(line: str) -> None:
         ("b) the purpose", ("(b)", 2)),
         ("(iv) the fourth", ("(iv)", 3)),
         ("(S) 3. Assessments", ("3", 1)),
+        ("2.Each Government will take", ("2", 1)),  # no space after the number
+        ("11.", ("11", 1)),  # the number alone on its line, the text on the next
+        ("VI. Technical and Administrative Matters", ("VI", 1)),
     ],
 )
 def test_enumerators(line: str, expected: tuple[str, int]) -> None:
@@ -62,6 +65,8 @@ def test_i_after_h_is_a_letter_and_numbers_in_prose_are_not_enumerators() -> Non
     assert parse_enumerator("(i) ninth item", "h") == ("(i)", 2, 4)
     assert parse_enumerator("(i) first item", None) == ("(i)", 3, 4)
     assert parse_enumerator("12.5 percent of the costs", None) is None
+    assert parse_enumerator("3.5 million", None) is None
+    assert parse_enumerator("2.each", None) is None
 
 
 def test_title_lines() -> None:

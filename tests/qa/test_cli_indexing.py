@@ -58,7 +58,7 @@ def test_ingest_then_status_json(tmp_path: Path, corpus: Path) -> None:
         "unmarked": False,
     }
     assert agreement["source"] == str(corpus / "exchange-agreement.md")
-    annex = by_title["ANNEX C"]
+    annex = by_title["LIAISON ARRANGEMENTS"]  # "ANNEX C" is a part label, not a title
     assert (annex["classification"], annex["releasable_to"], annex["clauses"]) == (
         "SECRET//REL TO ALD, BRV",
         ["ALD", "BRV"],

@@ -1,0 +1,157 @@
+"""Which documents a question names: "the Qatar deal", "our arrangement with the Swiss",
+"the NATO SOFA", "the Dutch-Swedish memorandum".
+
+Over dozens of agreements that share their wording (every SOFA has a clause on criminal
+jurisdiction), the passage that answers a question is often decided by the agreement the
+question names. Each document is described by its name words: the words of its title and
+parties, and the capitalised words of its opening (the preamble names the parties:
+"The Government of the Kingdom of the Netherlands and the Government of Australia ...").
+A question word names a document when it matches one of them — after spelling out common
+acronyms (NATO, SOFA, PfP, ...) and demonyms (Dutch, Swiss, Qatari, ...), and allowing a
+shared stem ("Australian" ~ "Australia" ~ "Australië"). Words are weighted by how few
+documents they name (inverse document frequency over the documents the user may see, so a
+hidden document never shapes the weights).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from index.lexical import tokenize
+
+# Acronyms of the field, spelled out so that they meet the words of titles.
+ACRONYMS: Mapping[str, str] = {
+    "nato": "north atlantic treaty organization",
+    "sofa": "status of forces agreement",
+    "sofas": "status of forces agreements",
+    "pfp": "partnership for peace",
+    "esa": "european space agency",
+    "weu": "western european union",
+    "cfe": "conventional armed forces in europe",
+    "hq": "headquarters",
+    "hqs": "headquarters",
+    "shape": "supreme headquarters allied powers europe",
+    "mou": "memorandum of understanding",
+    "eag": "european air group",
+    "us": "united states america",
+    "usa": "united states america",
+    "uk": "united kingdom",
+    "nl": "netherlands",
+    "eu": "european union",
+    "un": "united nations",
+}
+# Names of peoples whose stem differs from their country's.
+DEMONYMS: Mapping[str, str] = {
+    "dutch": "netherlands",
+    "holland": "netherlands",
+    "swiss": "switzerland swiss",
+    "swedish": "sweden",
+    "swedes": "sweden",
+    "british": "united kingdom britain",
+    "english": "united kingdom",
+    "french": "france french",
+    "spanish": "spain",
+    "greek": "greece",
+    "turkish": "turkey",
+    "danish": "denmark",
+    "norwegian": "norway",
+    "finnish": "finland",
+    "polish": "poland",
+    "portuguese": "portugal",
+    "american": "united states america",
+    "americans": "united states america",
+    "belgian": "belgium",
+    "luxembourgish": "luxembourg",
+    "czech": "czech republic",
+    "benelux": "belgium netherlands luxembourg",
+}
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-zÀ-ÿ'-]{2,}")
+# Words of the opening read for names (the preamble names the parties).
+OPENING_WORDS = 60
+# Shared stems: two words match when one begins with the other's first this many letters...
+MIN_STEM = 5
+# ... and they differ by at most this many letters after it ("australian" ~ "australië").
+STEM_SLACK = 2
+
+
+def question_terms(question: str) -> list[str]:
+    """The question's stemmed words with acronyms and demonyms spelled out."""
+    words = []
+    for word in re.findall(r"[A-Za-zÀ-ÿ]+", question):
+        lower = word.lower()
+        expansion = DEMONYMS.get(lower) or (ACRONYMS.get(lower) if _acronym(word) else None)
+        words.append(expansion or lower)
+    return tokenize(" ".join(words))
+
+
+def _acronym(word: str) -> bool:
+    """ "NATO", "SOFA", "PfP", "HQ" — not the English words "us" or "shape"."""
+    return sum(1 for c in word if c.isupper()) >= 2
+
+
+def name_terms(title: str, parties: Iterable[str], opening: str) -> frozenset[str]:
+    """The stemmed name words of a document."""
+    capitalised = " ".join(_CAPITALISED.findall(" ".join(opening.split()[:OPENING_WORDS])))
+    spelled = " ".join(ACRONYMS.get(w.lower(), w) if _acronym(w) else w for w in title.split())
+    return frozenset(tokenize(" ".join([spelled, *parties, capitalised])))
+
+
+def _stems_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < MIN_STEM:
+        return False
+    common = 0
+    for x, y in zip(short, long, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= MIN_STEM and common >= len(short) - STEM_SLACK
+
+
+# BM25 over the documents' name words (each word once): short names fully matched by the
+# question ("NORTH ATLANTIC TREATY") beat long titles that share a few of its words.
+K1 = 1.2
+B = 0.75
+
+
+@dataclass(frozen=True)
+class DocumentNames:
+    """The name words of some documents, weighted by how few of them each names."""
+
+    terms: Mapping[str, frozenset[str]]  # doc_id -> name words
+    idf: Mapping[str, float]
+    average: float  # mean number of name words
+
+    @classmethod
+    def build(cls, terms: Mapping[str, frozenset[str]]) -> DocumentNames:
+        """Weights over exactly these documents (those a user may see)."""
+        count = len(terms)
+        frequency: dict[str, int] = {}
+        for words in terms.values():
+            for word in words:
+                frequency[word] = frequency.get(word, 0) + 1
+        idf = {w: math.log(1 + (count - n + 0.5) / (n + 0.5)) for w, n in frequency.items()}
+        average = sum(len(w) for w in terms.values()) / max(count, 1)
+        return cls(dict(terms), idf, average or 1.0)
+
+    def matches(self, term: str, names: frozenset[str]) -> float:
+        """The weight of the name word of `names` that `term` matches (0 when none)."""
+        if term in names:
+            return self.idf.get(term, 0.0)
+        return max((self.idf[w] for w in names if _stems_match(term, w)), default=0.0)
+
+    def scores(self, question: str) -> dict[str, float]:
+        """BM25 of each document's name words against the question's distinct words."""
+        terms = list(dict.fromkeys(question_terms(question)))
+        found = {}
+        for doc_id, names in self.terms.items():
+            weight = sum(self.matches(term, names) for term in terms)
+            if weight > 0:
+                norm = 1.0 + K1 * (1.0 - B + B * len(names) / self.average)
+                found[doc_id] = weight * (K1 + 1.0) / norm
+        return found
