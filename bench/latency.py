@@ -9,10 +9,8 @@ own `timings_ms` split the time into embedding the question, searching (dense + 
 fusion + fetching and choosing passages), highlighting and conflicts; the dense and BM25
 searches are also timed alone on the same questions.
 
-Sentences are embedded for highlighting by a copy of the model in the configured precision
-(bfloat16 where the CPU has it natively, see `ingest.embed.highlight_embedder`); when that
-is not float32, the smallest size is measured once more with float32 highlighting, so the
-figures for a CPU without native bfloat16 come from the same run.
+Sentences are embedded for highlighting in float32 (`ingest.embed.highlight_embedder`), as
+everything else: the figures do not depend on whether the CPU has native bfloat16.
 """
 
 from __future__ import annotations
@@ -44,11 +42,6 @@ def load_engine(
     with Stopwatch() as watch:
         engine = Engine.load(index_dir, index_settings(config, index_dir, **overrides), embedder)
     return engine, watch.seconds
-
-
-def highlight_precision(engine: Engine) -> str:
-    """The precision the engine embeds sentences in ("n/a" for a model without one)."""
-    return str(getattr(engine.sentences.embedder, "precision", "n/a"))
 
 
 def forget_sentences(engine: Engine) -> None:
@@ -134,7 +127,6 @@ def run_size(
         "clauses": size,
         "documents": len(engine.documents),
         "vector_index": engine.reader.manifest.vector_index,
-        "highlight_precision": highlight_precision(engine),
         "grow_s": rounded(building.seconds, 1),
         "engine_load_s": rounded(load_s, 2),
         "engine_rss_mb": rounded(loaded - before, 1),
@@ -143,19 +135,6 @@ def run_size(
     result["process_rss_mb"] = rounded(rss_tree_mb(), 1)
     Engine.forget()
     return result
-
-
-def float32_highlighting(
-    config: BenchConfig, index_dir: Path, embedder: Embedder, questions: list[str]
-) -> dict[str, Any]:
-    """Cold medians with sentences highlighted in float32 (as on a CPU without bfloat16)."""
-    engine, _ = load_engine(
-        config, index_dir, embedder, **{"models.highlight_precision": "float32"}
-    )
-    passes = cold_passes(engine, questions, config.repeats)
-    Engine.forget()
-    keys = ("median_ms", "p95_ms", "highlight_ms", "highlight_p95_ms")
-    return {k: rounded(median([p[k] for p in passes]), 1) for k in keys}
 
 
 TARGETS_MS = {10_000: 150.0, 1_000_000: 300.0}
@@ -169,8 +148,4 @@ def run(
     for size in config.latency_sizes:
         sizes[str(size)] = run_size(config, base_dir, size, embedder, questions)
         gc.collect()
-    smallest = sizes[str(config.latency_sizes[0])]
-    if smallest["highlight_precision"] not in ("float32", "n/a"):
-        index_dir = grown_index(config, base_dir, config.latency_sizes[0])
-        smallest["float32_highlight"] = float32_highlighting(config, index_dir, embedder, questions)
     return {"questions": len(questions), "sizes": sizes, "p95_targets_ms": TARGETS_MS}

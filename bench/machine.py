@@ -60,9 +60,12 @@ def native_bfloat16(real_model: bool) -> bool | None:
     """Whether the CPU computes in bfloat16 natively (None when the run does not load torch)."""
     if not real_model:
         return None
-    from ingest.embed import native_bfloat16 as native
+    try:
+        import torch
 
-    return native()
+        return bool(torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported())
+    except (ImportError, AttributeError, RuntimeError):
+        return False
 
 
 def machine_info(real_model: bool) -> dict[str, Any]:

@@ -75,22 +75,12 @@ def latency_rows(section: dict[str, Any]) -> Iterator[Row]:
     for size, figures in section["sizes"].items():
         target = targets.get(int(size))
         kind = figures["vector_index"].get("type")
-        precision = figures.get("highlight_precision", "float32")
         yield (
-            f"ask() at {int(size):,} clauses ({kind}, highlight {precision}): median / p95",
+            f"ask() at {int(size):,} clauses ({kind}): median / p95",
             f"{figures['median_ms']} / {figures['p95_ms']} ms",
             f"p95 <= {target:g} ms" if target else "",
             _verdict(figures["p95_ms"] <= target) if target else "",
         )
-        other = figures.get("float32_highlight")
-        if other:
-            yield (
-                f"ask() at {int(size):,}, highlight float32 (CPU without bfloat16): median / p95",
-                f"{other['median_ms']} / {other['p95_ms']} ms "
-                f"(highlight {other['highlight_ms']} / {other['highlight_p95_ms']} ms)",
-                f"p95 <= {target:g} ms" if target else "",
-                _verdict(other["p95_ms"] <= target) if target else "",
-            )
         yield (
             f"ask() at {int(size):,}, sentence vectors cached: median / p95",
             f"{figures['warm_median_ms']} / {figures['warm_p95_ms']} ms",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -124,16 +124,30 @@ class LexicalIndex:
         self.size = matrix.shape[0]
 
     def search(
-        self, query: str, k: int, allowed: np.ndarray | None = None
+        self,
+        query: str,
+        k: int,
+        allowed: np.ndarray | None = None,
+        extra: Mapping[str, float] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Top-k rows by BM25 among `allowed` rows (a boolean mask; None = all rows).
+
+        Args:
+            extra: stemmed terms the query implies, with their weight (a query term counts 1).
 
         Returns:
             (rows, scores), best first; only rows with a positive score.
         """
-        found = (self.vocabulary.id_of(t, grow=False) for t in tokenize(query))
-        term_ids = [t for t in found if t is not None]
-        if not term_ids or self.size == 0:
+        weights: dict[int, float] = {}
+        for term in tokenize(query):
+            term_id = self.vocabulary.id_of(term, grow=False)
+            if term_id is not None:
+                weights[term_id] = weights.get(term_id, 0.0) + 1.0
+        for term, weight in (extra or {}).items():
+            term_id = self.vocabulary.id_of(term, grow=False)
+            if term_id is not None and term_id not in weights:
+                weights[term_id] = weight
+        if not weights or self.size == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         visible = self.lengths if allowed is None else self.lengths[allowed]
         count = len(visible)
@@ -141,7 +155,7 @@ class LexicalIndex:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         average = float(visible.mean()) or 1.0
         scores = np.zeros(self.size, dtype=np.float32)
-        for term_id, repeats in zip(*np.unique(term_ids, return_counts=True), strict=True):
+        for term_id, repeats in sorted(weights.items()):
             start, end = self.columns.indptr[term_id], self.columns.indptr[term_id + 1]
             rows = self.columns.indices[start:end]
             counts = self.columns.data[start:end]

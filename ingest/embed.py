@@ -18,11 +18,13 @@ import numpy as np
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 HASHING_MODEL = "hashing"
-PRECISIONS = ("auto", "float32", "bfloat16")
 # Sentences per batch when highlighting: sentences are sorted by length and padded per batch,
-# so small batches waste less on padding (p95 of highlighting at 10k clauses: 72 ms at 8,
-# 89 ms at 64, bfloat16 on 2 cores).
+# so small batches waste less on padding (float32 highlight p95 at 10k clauses 290 -> 150 ms
+# going from 64 to 8).
 HIGHLIGHT_BATCH = 8
+# Word pieces of a sentence read when highlighting: the rare longer sentence is judged by its
+# first 128 (which say what it is about), at a fraction of the cost of reading 256.
+HIGHLIGHT_TOKENS = 128
 _SHIPPED_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "default"}
 
 
@@ -69,8 +71,9 @@ def resolve_model(name: str) -> tuple[str, Path | None]:
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded lazily on the CPU, batched, normalised.
 
-    `precision` "bfloat16" runs the model's weights in bfloat16 (vectors come back float32);
-    `source` makes the model a converted copy of another embedder's, not a second load.
+    Always float32, so vectors (and every answer built on them) are the same on any x86-64
+    CPU, with or without native bfloat16. `source` makes the model a copy of another
+    embedder's loaded model (another batch size or token limit), not a second load.
     """
 
     def __init__(
@@ -78,30 +81,30 @@ class SentenceTransformerEmbedder:
         model: str = DEFAULT_MODEL,
         batch_size: int = 64,
         dim: int | None = None,
-        precision: str = "float32",
+        max_tokens: int | None = None,
         source: SentenceTransformerEmbedder | None = None,
     ):
         self.name, self.path = resolve_model(model)
         self.batch_size = batch_size
-        self.precision = resolve_precision(precision)
+        self.token_limit = max_tokens
         self._dim = dim
         self._model: object | None = None
         self._source = source
-        self._variants: dict[tuple[str, int], SentenceTransformerEmbedder] = {}
+        self._variants: dict[tuple[int, int | None], SentenceTransformerEmbedder] = {}
         self._lock = threading.Lock()
 
-    def variant(self, precision: str, batch_size: int) -> SentenceTransformerEmbedder:
-        """This model in another precision or batch size: itself when nothing differs, else
-        one converted copy per (precision, batch size), made once and kept."""
-        if (precision, batch_size) == (self.precision, self.batch_size):
+    def variant(self, batch_size: int, max_tokens: int | None) -> SentenceTransformerEmbedder:
+        """This model with another batch size or token limit: itself when nothing differs,
+        else one copy per (batch size, limit), made once and kept."""
+        if (batch_size, max_tokens) == (self.batch_size, self.token_limit):
             return self
         with self._lock:
-            found = self._variants.get((precision, batch_size))
+            found = self._variants.get((batch_size, max_tokens))
             if found is None:
                 found = SentenceTransformerEmbedder(
-                    self.name, batch_size, self._dim, precision, source=self
+                    self.name, batch_size, self._dim, max_tokens, source=self
                 )
-                self._variants[(precision, batch_size)] = found
+                self._variants[(batch_size, max_tokens)] = found
             return found
 
     @property
@@ -117,10 +120,9 @@ class SentenceTransformerEmbedder:
                     model = copy.deepcopy(self._source._load())
                 else:
                     model = _load_sentence_transformer(self.name, self.path)
-                if self.precision == "bfloat16":
-                    import torch
-
-                    model = model.to(torch.bfloat16)  # type: ignore[attr-defined]
+                if self.token_limit is not None:
+                    limit = int(model.max_seq_length)  # type: ignore[attr-defined]
+                    model.max_seq_length = min(limit, self.token_limit)  # type: ignore[attr-defined]
                 self._model = model
             return self._model
 
@@ -129,16 +131,6 @@ class SentenceTransformerEmbedder:
         model = self._load()
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if self.precision == "bfloat16":  # numpy has no bfloat16; normalise in float32
-            tensor = model.encode(  # type: ignore[attr-defined]
-                list(texts),
-                batch_size=self.batch_size,
-                convert_to_tensor=True,
-                show_progress_bar=False,
-            )
-            vectors = tensor.float().numpy()
-            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-            return np.ascontiguousarray(vectors, dtype=np.float32)
         vectors = model.encode(  # type: ignore[attr-defined]
             list(texts),
             batch_size=self.batch_size,
@@ -153,43 +145,19 @@ class SentenceTransformerEmbedder:
         return int(self._load().max_seq_length)  # type: ignore[attr-defined]
 
 
-def native_bfloat16() -> bool:
-    """Whether this CPU computes in bfloat16 natively (AMX tiles or AVX-512 BF16)."""
-    try:
-        import torch
-
-        return bool(torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported())
-    except (ImportError, AttributeError, RuntimeError):
-        return False
-
-
-def resolve_precision(precision: str) -> str:
-    """The precision to run in, "float32" or "bfloat16", for a configured one ("auto":
-    bfloat16 where the CPU has it natively)."""
-    if precision not in PRECISIONS:
-        raise ValueError(
-            f"precision {precision!r} is not one of {', '.join(PRECISIONS)} "
-            "(ACCORD_HIGHLIGHT_PRECISION)"
-        )
-    if precision == "auto":
-        return "bfloat16" if native_bfloat16() else "float32"
-    return precision
-
-
-def highlight_embedder(embedder: Embedder, precision: str = "auto") -> Embedder:
+def highlight_embedder(embedder: Embedder) -> Embedder:
     """The embedder for the sentences of answer passages.
 
-    Highlighting embeds every sentence of the chosen passages at question time, which was
-    most of `ask` on long clauses. For a sentence-transformers model this is a copy of the
-    same model in `precision` with small batches: on a CPU with AMX, bfloat16 halved the
-    cost of highlighting (p95 at 10k clauses 290 -> 72 ms) while the sentence vectors stayed
-    within cosine 0.997 of float32 and picked the same best sentence for every benchmark
-    question. Question and clause vectors are never affected. Other embedders are returned
-    unchanged.
+    Highlighting embeds every sentence of the chosen passages at question time, most of
+    `ask` on long clauses. For a sentence-transformers model this is a float32 copy of the
+    same model with small batches and a 128-word-piece limit per sentence (the answer never
+    depends on the CPU: an earlier bfloat16 copy, used where the CPU had native bfloat16,
+    changed which questions were abstained on where bfloat16 was emulated). Other embedders
+    are returned unchanged.
     """
     if not isinstance(embedder, SentenceTransformerEmbedder):
         return embedder
-    return embedder.variant(resolve_precision(precision), HIGHLIGHT_BATCH)
+    return embedder.variant(HIGHLIGHT_BATCH, HIGHLIGHT_TOKENS)
 
 
 def _load_sentence_transformer(name: str, path: Path | None) -> object:

@@ -29,10 +29,6 @@ class ModelSettings:
     batch_size: int = 64
     # Contradiction cross-encoder: "default" (shipped in models/), "none", a name or a path.
     contradiction: str = "default"
-    # Precision of the copy of the embedding model that embeds answer sentences to highlight
-    # them: "auto" (bfloat16 on CPUs with native bfloat16, e.g. AMX; else float32),
-    # "float32" or "bfloat16". Question and clause vectors are always float32.
-    highlight_precision: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -140,7 +136,6 @@ ENVIRONMENT: dict[str, tuple[str, str]] = {
     "ACCORD_MODEL": ("models", "embedding"),
     "ACCORD_BATCH_SIZE": ("models", "batch_size"),
     "ACCORD_NLI_MODEL": ("models", "contradiction"),
-    "ACCORD_HIGHLIGHT_PRECISION": ("models", "highlight_precision"),
     "ACCORD_MAX_TOKENS": ("chunking", "max_tokens"),
     "ACCORD_TARGET_TOKENS": ("chunking", "target_tokens"),
     "ACCORD_MAX_FILE_MB": ("ingest", "max_file_mb"),
@@ -207,20 +202,7 @@ def load_settings(
         group, _, name = dotted.partition(".")
         groups[group] = replace(groups[group], **{name: value})
         explicit.add(dotted)
-    settings = _beside_index(Settings(**groups), explicit)
-    _check(settings)
-    return settings
-
-
-def _check(settings: Settings) -> None:
-    """Reject values no code path could use, naming the variable that sets them."""
-    from ingest.embed import PRECISIONS
-
-    if settings.models.highlight_precision not in PRECISIONS:
-        raise ValueError(
-            f"ACCORD_HIGHLIGHT_PRECISION={settings.models.highlight_precision!r}: "
-            f"expected one of {', '.join(PRECISIONS)}"
-        )
+    return _beside_index(Settings(**groups), explicit)
 
 
 def _beside_index(settings: Settings, explicit: set[str]) -> Settings:

@@ -48,9 +48,7 @@ class Engine:
         self.index_dir = index_dir
         self.settings = settings
         self.embedder = embedder
-        self.sentences = SentenceVectors(
-            highlight_embedder(embedder, settings.models.highlight_precision)
-        )
+        self.sentences = SentenceVectors(highlight_embedder(embedder))
         self.conflict_finder = conflict_finder
         self._lock = threading.Lock()
         self._masks: dict[object, np.ndarray] = {}

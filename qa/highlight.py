@@ -5,8 +5,7 @@ Sentences of the few top passages are embedded in one call and compared with the
 top passages are scored, so highlighting costs one small embedding call per question; the
 vectors are remembered (`SentenceVectors`), so clauses that come back for later questions
 cost nothing. Embedding the sentences is still most of `ask` on long clauses, which is why
-the engine embeds them with `ingest.embed.highlight_embedder` (small batches, bfloat16 where
-the CPU has it).
+the engine embeds them with `ingest.embed.highlight_embedder` (small batches, float32).
 """
 
 from __future__ import annotations

@@ -18,13 +18,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.lexical import tokenize
 
 # Acronyms of the field, spelled out so that they meet the words of titles.
 ACRONYMS: Mapping[str, str] = {
-    "nato": "north atlantic treaty organization",
+    "nato": "north atlantic treaty",
     "sofa": "status of forces agreement",
     "sofas": "status of forces agreements",
     "pfp": "partnership for peace",
@@ -67,13 +67,25 @@ DEMONYMS: Mapping[str, str] = {
     "luxembourgish": "luxembourg",
     "czech": "czech republic",
     "benelux": "belgium netherlands luxembourg",
+    "german": "germany",
+    "germans": "germany",
+    "qatari": "qatar",
+    "jordanian": "jordan",
+    "rwandan": "rwanda",
+    "australian": "australia",
+    "australians": "australia",
+    "canadian": "canada",
+    "italian": "italy",
+    "hungarian": "hungary",
+    "swede": "sweden",
+    "washington": "united states america",
 }
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-zÀ-ÿ'-]{2,}")
 # Words of the opening read for names (the preamble names the parties).
 OPENING_WORDS = 60
-# Shared stems: two words match when one begins with the other's first this many letters...
-MIN_STEM = 5
-# ... and they differ by at most this many letters after it ("australian" ~ "australië").
+# Spelling variants: two stems of at least this many letters ...
+MIN_STEM = 6
+# ... that differ only in their last this many letters.
 STEM_SLACK = 2
 
 
@@ -92,6 +104,15 @@ def _acronym(word: str) -> bool:
     return sum(1 for c in word if c.isupper()) >= 2
 
 
+def proper_terms(title: str, parties: Iterable[str]) -> frozenset[str]:
+    """The stemmed proper names of a title and its parties: capitalised words after the first
+    (an all-capitals title tells nothing), acronyms spelled out."""
+    words = title.split()
+    proper = [] if title.isupper() else [w for w in words[1:] if _CAPITALISED.match(w)]
+    spelled = [ACRONYMS.get(w.lower(), w) if _acronym(w) else w for w in proper]
+    return frozenset(tokenize(" ".join([*spelled, *parties])))
+
+
 def name_terms(title: str, parties: Iterable[str], opening: str) -> frozenset[str]:
     """The stemmed name words of a document."""
     capitalised = " ".join(_CAPITALISED.findall(" ".join(opening.split()[:OPENING_WORDS])))
@@ -100,23 +121,29 @@ def name_terms(title: str, parties: Iterable[str], opening: str) -> frozenset[st
 
 
 def _stems_match(a: str, b: str) -> bool:
+    """Same stem, or spelling variants of one ("organis" ~ "organiz", "australi" ~
+    "australië"): the same letters up to the last two of the shorter, at least six."""
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    if len(short) < MIN_STEM:
+    if len(short) < MIN_STEM or len(long) - len(short) > STEM_SLACK:
         return False
     common = 0
     for x, y in zip(short, long, strict=False):
         if x != y:
             break
         common += 1
-    return common >= MIN_STEM and common >= len(short) - STEM_SLACK
+    return common >= max(MIN_STEM, len(short) - STEM_SLACK)
 
 
 # BM25 over the documents' name words (each word once): short names fully matched by the
 # question ("NORTH ATLANTIC TREATY") beat long titles that share a few of its words.
 K1 = 1.2
 B = 0.75
+# A word carried by at most this many documents names them outright.
+RARE = 2
+# A part of a question that covers this share of a title's weight names that document.
+COVERED = 0.75
 
 
 @dataclass(frozen=True)
@@ -126,9 +153,16 @@ class DocumentNames:
     terms: Mapping[str, frozenset[str]]  # doc_id -> name words
     idf: Mapping[str, float]
     average: float  # mean number of name words
+    titles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # doc_id -> title words
+    proper: Mapping[str, frozenset[str]] = field(default_factory=dict)  # doc_id -> proper names
 
     @classmethod
-    def build(cls, terms: Mapping[str, frozenset[str]]) -> DocumentNames:
+    def build(
+        cls,
+        terms: Mapping[str, frozenset[str]],
+        titles: Mapping[str, frozenset[str]] | None = None,
+        proper: Mapping[str, frozenset[str]] | None = None,
+    ) -> DocumentNames:
         """Weights over exactly these documents (those a user may see)."""
         count = len(terms)
         frequency: dict[str, int] = {}
@@ -137,7 +171,7 @@ class DocumentNames:
                 frequency[word] = frequency.get(word, 0) + 1
         idf = {w: math.log(1 + (count - n + 0.5) / (n + 0.5)) for w, n in frequency.items()}
         average = sum(len(w) for w in terms.values()) / max(count, 1)
-        return cls(dict(terms), idf, average or 1.0)
+        return cls(dict(terms), idf, average or 1.0, dict(titles or {}), dict(proper or {}))
 
     def matches(self, term: str, names: frozenset[str]) -> float:
         """The weight of the name word of `names` that `term` matches (0 when none)."""
@@ -155,3 +189,40 @@ class DocumentNames:
                 norm = 1.0 + K1 * (1.0 - B + B * len(names) / self.average)
                 found[doc_id] = weight * (K1 + 1.0) / norm
         return found
+
+    def named_by(self, text: str) -> list[str]:
+        """Documents `text` names outright: by a proper name in at most RARE titles ("Qatar",
+        "WEU", "Partnership for Peace"), or by most of the weight of their title ("the North
+        Atlantic Treaty", "the NATO Status of Forces Agreement")."""
+        terms = set(question_terms(text))
+        frequency: dict[str, int] = {}
+        for words in self.proper.values():
+            for word in words:
+                frequency[word] = frequency.get(word, 0) + 1
+        named = {
+            doc_id
+            for doc_id, words in self.proper.items()
+            if any(frequency[w] <= RARE and w in terms for w in words)
+        }
+        coverage = {}
+        for doc_id, title in self.titles.items():
+            total = sum(self.idf.get(w, 0.0) for w in title)
+            matched = sum(self.idf.get(w, 0.0) for w in title if w in terms)
+            coverage[doc_id] = matched / total if total > 0 else 0.0
+        best = max(coverage.values(), default=0.0)
+        named |= {d for d, c in coverage.items() if c >= COVERED and c >= best - 1e-9}
+        return sorted(named)
+
+
+# Where a comparison turns from one agreement to the other.
+_TURN = re.compile(
+    r"\b(?:and|versus|vs\.?|compared (?:with|to)|as against|whereas|while|or|than)\b|[,;:?]",
+    re.IGNORECASE,
+)
+
+
+def segments(question: str) -> list[str]:
+    """The question cut where it turns from one thing to another ("... under the NATO SOFA,
+    and does the PfP agreement ..." -> two parts); pieces without words are dropped."""
+    parts = [p.strip() for p in _TURN.split(question)]
+    return [p for p in parts if re.search(r"[A-Za-z]{2,}", p)]

@@ -35,14 +35,3 @@ def test_accounts_audit_and_uploads_live_beside_the_index_unless_set(tmp_path: P
 def test_bad_numbers_name_the_variable() -> None:
     with pytest.raises(ValueError, match=r"ACCORD_TOP_K='many': expected a int"):
         load_settings(env={"ACCORD_TOP_K": "many"})
-
-
-def test_highlight_precision_is_checked_and_named() -> None:
-    assert load_settings(env={}).models.highlight_precision == "auto"
-    chosen = load_settings(env={"ACCORD_HIGHLIGHT_PRECISION": "float32"})
-    assert chosen.models.highlight_precision == "float32"
-    with pytest.raises(
-        ValueError,
-        match=r"ACCORD_HIGHLIGHT_PRECISION='half': expected one of auto, float32, bfloat16",
-    ):
-        load_settings(env={"ACCORD_HIGHLIGHT_PRECISION": "half"})
