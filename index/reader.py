@@ -124,6 +124,11 @@ class IndexReader:
         with self.connection() as db:
             return store.document_rows(db, with_text)
 
+    def openings(self, characters: int = 600) -> dict[str, str]:
+        """The first characters of every document's text (where preambles name parties)."""
+        query = "SELECT doc_id, substr(text, 1, ?) FROM documents"
+        return {doc_id: text for doc_id, text in self.query(query, (characters,))}
+
     def document(self, doc_id: str) -> Document | None:
         """One document with its full text."""
         rows = self.query("SELECT * FROM documents WHERE doc_id=?", (doc_id,))

@@ -25,6 +25,7 @@ from qa.allocator import steady_allocator
 from qa.compose import compose_answer
 from qa.filtering import filter_rows
 from qa.highlight import Highlight, SentenceVectors, highlight_passages
+from qa.planning import Planner, QueryPlan, lift_named
 from qa.records import Answer, ConflictFlag, Filters, Passage
 from qa.retrieval import Candidate, Method, Retriever
 from qa.selection import select
@@ -54,6 +55,8 @@ class Engine:
         self._masks: dict[object, np.ndarray] = {}
         self.reader = IndexReader.open(index_dir, model=embedder.name)
         self.documents = {d.doc_id: d for d in self.reader.documents()}
+        self._planners: dict[object, Planner] = {}
+        self._opening_text: tuple[int, dict[str, str]] = (-1, {})
         self.threshold = calibration.abstain_threshold(
             embedder.name, settings.answers.abstain_below
         )
@@ -105,7 +108,7 @@ class Engine:
             if current == self.reader.folder:
                 return False
             reader = IndexReader.open(self.index_dir, model=self.embedder.name)
-            self.reader, self._masks = reader, {}
+            self.reader, self._masks, self._planners = reader, {}, {}
             self.documents = {d.doc_id: d for d in reader.documents()}
         return True
 
@@ -121,6 +124,32 @@ class Engine:
                 self._masks.clear()
             self._masks[key] = mask
         return mask
+
+    def planner(self, user: Clearance | None, filters: Filters | None = None) -> Planner:
+        """The query planner over the documents the user may see (cached per generation): a
+        hidden document never shapes how a question is read."""
+        key = (self.reader.generation, user.key() if user else None, filters)
+        planner = self._planners.get(key)
+        if planner is None:
+            mask = self.allowed(user, filters)
+            rows = self.reader.rows
+            visible = {rows.doc_ids[i] for i in np.unique(rows.document[mask]).tolist()}
+            openings = self._openings()
+            documents = {d: self.documents[d] for d in visible if d in self.documents}
+            planner = Planner(documents, {d: openings.get(d, "") for d in documents})
+            if len(self._planners) > 64:
+                self._planners.clear()
+            self._planners[key] = planner
+        return planner
+
+    def _openings(self) -> dict[str, str]:
+        """The opening words of every document of the served generation (read once)."""
+        with self._lock:
+            generation, found = self._opening_text
+            if generation != self.reader.generation:
+                found = self.reader.openings()
+                self._opening_text = (self.reader.generation, found)
+        return found
 
     def visible_documents(self, user: Clearance | None) -> list[Document]:
         """Documents the user may see (documents with no visible clause are not listed)."""
@@ -165,11 +194,15 @@ class Engine:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         reader = self.reader
-        vector = self.embedder.embed([question])[0]
+        plan = self.planner(user, filters).plan(question)
+        vector, search_vector = self._query_vectors(plan)
         timings["embed"] = _ms(started)
         allowed = self.allowed(user, filters)
         pool = max(self.settings.answers.candidates, top_k * 4)
-        candidates = Retriever(reader).search(question, vector, pool, allowed)
+        candidates = Retriever(reader).search(
+            question, search_vector, pool, allowed, extra=plan.expansion
+        )
+        candidates = lift_named(candidates, reader.rows, plan.prior)
         clauses = reader.clauses([c.row for c in candidates])
         chosen = select(candidates, clauses, reader.matrix, guess_language(question), top_k)
         timings["search"] = _ms(started) - timings["embed"]
@@ -200,6 +233,17 @@ class Engine:
             reader.generation,
             timings,
         )
+
+    def _query_vectors(self, plan: QueryPlan) -> tuple[np.ndarray, np.ndarray]:
+        """The question's own vector (sentences are scored against it) and the one to search
+        with: averaged with the question's spelled-out form when it has one."""
+        if not plan.rewritten:
+            vector = np.asarray(self.embedder.embed([plan.question])[0], dtype=np.float32)
+            return vector, vector
+        both = self.embedder.embed([plan.question, plan.rewritten])
+        mean = both.mean(axis=0)
+        mean = np.asarray(mean / max(float(np.linalg.norm(mean)), 1e-12), dtype=np.float32)
+        return np.asarray(both[0], dtype=np.float32), mean
 
     def passage_for(self, rank: int, clause: Clause, score: float) -> Passage:
         """A Passage for a clause found some other way (conflict partners, source viewer)."""

@@ -297,6 +297,19 @@ def expand(question: str, weight: float = EXPANSION_WEIGHT) -> Expansion:
     return Expansion(implied)
 
 
+def spelled_out(question: str, per_group: int = 3) -> str:
+    """The question followed by the first phrases of each group it touches, for the dense
+    retriever ("... walk away from the NATO SOFA (terminate, termination, denounce)"); ""
+    when it touches none."""
+    words = tokenize(question)
+    phrases: list[str] = []
+    for members, group in zip(SYNONYMS, _groups(), strict=True):
+        if any(_contains(words, phrase) for phrase in group.triggers):
+            triggers = [m for m in members if not m.startswith("~")]
+            phrases += [m for m in triggers[:per_group] if m not in phrases]
+    return f"{question} ({', '.join(phrases)})" if phrases else ""
+
+
 def expansion_terms(questions: Iterable[str]) -> set[str]:
     """Every word the questions would add (for tests and diagnostics)."""
     return {word for q in questions for word in expand(q).words}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from index.lexical import tokenize
 
@@ -104,15 +104,6 @@ def _acronym(word: str) -> bool:
     return sum(1 for c in word if c.isupper()) >= 2
 
 
-def proper_terms(title: str, parties: Iterable[str]) -> frozenset[str]:
-    """The stemmed proper names of a title and its parties: capitalised words after the first
-    (an all-capitals title tells nothing), acronyms spelled out."""
-    words = title.split()
-    proper = [] if title.isupper() else [w for w in words[1:] if _CAPITALISED.match(w)]
-    spelled = [ACRONYMS.get(w.lower(), w) if _acronym(w) else w for w in proper]
-    return frozenset(tokenize(" ".join([*spelled, *parties])))
-
-
 def name_terms(title: str, parties: Iterable[str], opening: str) -> frozenset[str]:
     """The stemmed name words of a document."""
     capitalised = " ".join(_CAPITALISED.findall(" ".join(opening.split()[:OPENING_WORDS])))
@@ -140,10 +131,6 @@ def _stems_match(a: str, b: str) -> bool:
 # question ("NORTH ATLANTIC TREATY") beat long titles that share a few of its words.
 K1 = 1.2
 B = 0.75
-# A word carried by at most this many documents names them outright.
-RARE = 2
-# A part of a question that covers this share of a title's weight names that document.
-COVERED = 0.75
 
 
 @dataclass(frozen=True)
@@ -153,76 +140,51 @@ class DocumentNames:
     terms: Mapping[str, frozenset[str]]  # doc_id -> name words
     idf: Mapping[str, float]
     average: float  # mean number of name words
-    titles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # doc_id -> title words
-    proper: Mapping[str, frozenset[str]] = field(default_factory=dict)  # doc_id -> proper names
+    holders: Mapping[str, tuple[str, ...]]  # name word -> documents it names
+    variants: Mapping[str, tuple[str, ...]]  # first MIN_STEM letters -> name words
 
     @classmethod
-    def build(
-        cls,
-        terms: Mapping[str, frozenset[str]],
-        titles: Mapping[str, frozenset[str]] | None = None,
-        proper: Mapping[str, frozenset[str]] | None = None,
-    ) -> DocumentNames:
+    def build(cls, terms: Mapping[str, frozenset[str]]) -> DocumentNames:
         """Weights over exactly these documents (those a user may see)."""
-        count = len(terms)
-        frequency: dict[str, int] = {}
-        for words in terms.values():
+        holders: dict[str, list[str]] = {}
+        for doc_id, words in terms.items():
             for word in words:
-                frequency[word] = frequency.get(word, 0) + 1
-        idf = {w: math.log(1 + (count - n + 0.5) / (n + 0.5)) for w, n in frequency.items()}
+                holders.setdefault(word, []).append(doc_id)
+        count = len(terms)
+        idf = {w: math.log(1 + (count - len(d) + 0.5) / (len(d) + 0.5)) for w, d in holders.items()}
+        variants: dict[str, list[str]] = {}
+        for word in holders:
+            if len(word) >= MIN_STEM:
+                variants.setdefault(word[:MIN_STEM], []).append(word)
         average = sum(len(w) for w in terms.values()) / max(count, 1)
-        return cls(dict(terms), idf, average or 1.0, dict(titles or {}), dict(proper or {}))
+        return cls(
+            dict(terms),
+            idf,
+            average or 1.0,
+            {w: tuple(d) for w, d in holders.items()},
+            {p: tuple(w) for p, w in variants.items()},
+        )
 
-    def matches(self, term: str, names: frozenset[str]) -> float:
-        """The weight of the name word of `names` that `term` matches (0 when none)."""
-        if term in names:
-            return self.idf.get(term, 0.0)
-        return max((self.idf[w] for w in names if _stems_match(term, w)), default=0.0)
+    def _matched(self, term: str) -> list[str]:
+        """The name words a question word matches: itself, or a spelling variant."""
+        found = [term] if term in self.holders else []
+        for word in self.variants.get(term[:MIN_STEM], ()):
+            if word != term and _stems_match(term, word):
+                found.append(word)
+        return found
 
     def scores(self, question: str) -> dict[str, float]:
         """BM25 of each document's name words against the question's distinct words."""
-        terms = list(dict.fromkeys(question_terms(question)))
+        weights: dict[str, float] = {}
+        for term in dict.fromkeys(question_terms(question)):
+            best: dict[str, float] = {}
+            for word in self._matched(term):
+                for doc_id in self.holders[word]:
+                    best[doc_id] = max(best.get(doc_id, 0.0), self.idf[word])
+            for doc_id, weight in best.items():
+                weights[doc_id] = weights.get(doc_id, 0.0) + weight
         found = {}
-        for doc_id, names in self.terms.items():
-            weight = sum(self.matches(term, names) for term in terms)
-            if weight > 0:
-                norm = 1.0 + K1 * (1.0 - B + B * len(names) / self.average)
-                found[doc_id] = weight * (K1 + 1.0) / norm
+        for doc_id, weight in weights.items():
+            norm = 1.0 + K1 * (1.0 - B + B * len(self.terms[doc_id]) / self.average)
+            found[doc_id] = weight * (K1 + 1.0) / norm
         return found
-
-    def named_by(self, text: str) -> list[str]:
-        """Documents `text` names outright: by a proper name in at most RARE titles ("Qatar",
-        "WEU", "Partnership for Peace"), or by most of the weight of their title ("the North
-        Atlantic Treaty", "the NATO Status of Forces Agreement")."""
-        terms = set(question_terms(text))
-        frequency: dict[str, int] = {}
-        for words in self.proper.values():
-            for word in words:
-                frequency[word] = frequency.get(word, 0) + 1
-        named = {
-            doc_id
-            for doc_id, words in self.proper.items()
-            if any(frequency[w] <= RARE and w in terms for w in words)
-        }
-        coverage = {}
-        for doc_id, title in self.titles.items():
-            total = sum(self.idf.get(w, 0.0) for w in title)
-            matched = sum(self.idf.get(w, 0.0) for w in title if w in terms)
-            coverage[doc_id] = matched / total if total > 0 else 0.0
-        best = max(coverage.values(), default=0.0)
-        named |= {d for d, c in coverage.items() if c >= COVERED and c >= best - 1e-9}
-        return sorted(named)
-
-
-# Where a comparison turns from one agreement to the other.
-_TURN = re.compile(
-    r"\b(?:and|versus|vs\.?|compared (?:with|to)|as against|whereas|while|or|than)\b|[,;:?]",
-    re.IGNORECASE,
-)
-
-
-def segments(question: str) -> list[str]:
-    """The question cut where it turns from one thing to another ("... under the NATO SOFA,
-    and does the PfP agreement ..." -> two parts); pieces without words are dropped."""
-    parts = [p.strip() for p in _TURN.split(question)]
-    return [p for p in parts if re.search(r"[A-Za-z]{2,}", p)]

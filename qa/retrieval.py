@@ -11,6 +11,7 @@ questions. RRF stays here as the measured alternative.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -99,8 +100,10 @@ class Retriever:
         k: int,
         allowed: np.ndarray | None,
         method: Method = Method.HYBRID,
+        extra: Mapping[str, float] | None = None,
     ) -> list[Candidate]:
-        """The best `k` rows for a question among `allowed` rows, best first."""
+        """The best `k` rows for a question among `allowed` rows, best first (`extra`: stemmed
+        words the question implies, with their BM25 weights)."""
         dense_rows = lexical_rows = np.zeros(0, dtype=np.int64)
         dense_scores = lexical_scores = np.zeros(0, dtype=np.float32)
         if method in (Method.DENSE, Method.HYBRID) and query_vector is not None:
@@ -111,7 +114,7 @@ class Retriever:
                     for i, (r, s) in enumerate(zip(dense_rows, dense_scores, strict=True))
                 ]
         if method in (Method.LEXICAL, Method.HYBRID):
-            lexical_rows, lexical_scores = self.reader.lexical.search(question, k, allowed)
+            lexical_rows, lexical_scores = self.reader.lexical.search(question, k, allowed, extra)
             if method is Method.LEXICAL:
                 return [
                     Candidate(int(r), float(s), lexical_rank=i + 1)

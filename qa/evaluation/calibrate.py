@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 FOLDS = 5
 # Share of answerable questions the capped objective may abstain on.
-MAX_WRONG = 0.10
+MAX_WRONG = 0.05
 
 
 @dataclass(frozen=True)

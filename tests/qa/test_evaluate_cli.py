@@ -88,3 +88,36 @@ def test_eval_questions_reports_and_calibrates(corpus_hashing: Settings) -> None
     assert calibration["in_sample"]["abstained_wrongly"] <= 0.10
     assert len(calibration["fold_thresholds"]) == 5
     assert set(report["calibration_youden"]) == set(calibration)
+
+
+def test_eval_questions_on_a_split_calibrates_on_the_other(
+    tmp_path: Path, corpus_hashing: Settings
+) -> None:
+    """A question file with splits: figures on test, the threshold chosen on dev."""
+    from qa.evaluation import DEFAULT_QUESTIONS
+
+    lines = DEFAULT_QUESTIONS.read_text(encoding="utf-8").splitlines()
+    split = [
+        json.dumps({**json.loads(line), "split": "dev" if i % 2 else "test"})
+        for i, line in enumerate(lines)
+    ]
+    questions = tmp_path / "split.jsonl"
+    questions.write_text("\n".join(split) + "\n", encoding="utf-8")
+    index = str(corpus_hashing.index.path)
+    args = ("questions", "--questions", str(questions), "--index", index, "--split", "test")
+    result = accord(*args, "--calibrate", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["split"], len(report["questions"])) == ("test", 42)
+    assert report["calibration"]["chosen_on"] == "42 other questions (dev)"
+    assert set(report["calibration"]["on_reported_split"]) == {
+        "abstained_wrongly",
+        "abstained_rightly",
+    }
+    assert "comparison" not in report["recall_by_type"]  # corpus questions have no types
+
+
+def test_eval_questions_agreements_needs_the_shared_data(tmp_path: Path) -> None:
+    result = accord("questions", "--set", "agreements", "--data", str(tmp_path / "none"))
+    assert result.returncode == 2
+    assert "the agreements set needs ../shared/data" in result.stderr

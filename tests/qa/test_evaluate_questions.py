@@ -1,8 +1,9 @@
 """Answer quality on the labelled questions over corpus/: recall, abstention, highlights.
 
 Floors sit a little below the measured figures (`accord eval questions`): hashing recall@5
-0.750, MRR 0.636, abstained on 9.7% of answerable and 33% of unanswerable questions;
-all-MiniLM-L6-v2 recall@5 0.806, MRR 0.677, 5.6% and 17%.
+0.792, MRR 0.669, abstained on 15.3% of answerable and 33% of unanswerable questions;
+all-MiniLM-L6-v2 recall@5 0.819, MRR 0.695, 18.1% and 25% (its threshold is calibrated on the
+real treaties' dev questions, which abstains more here).
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ def scores(engine: Engine) -> QuestionScores:
 
 def test_labelled_questions_with_the_hashing_embedder(corpus_hashing: Settings) -> None:
     result = scores(Engine.load(corpus_hashing.index.path, corpus_hashing))
-    assert result.recall >= 0.72
-    assert result.mrr >= 0.60
-    assert result.wrong_abstentions <= 0.12
+    assert result.recall >= 0.77
+    assert result.mrr >= 0.64
+    assert result.wrong_abstentions <= 0.16
     assert result.right_abstentions >= 0.25
     assert result.highlight_hits >= 0.80
 
@@ -44,9 +45,10 @@ def test_labelled_questions_with_the_real_model(
 ) -> None:
     engine = Engine.load(corpus_real.index.path, corpus_real, embedder=real_embedder)
     result = scores(engine)
-    assert result.recall >= 0.77
-    assert result.mrr >= 0.64
-    assert result.wrong_abstentions <= 0.10
+    assert result.recall >= 0.79
+    assert result.mrr >= 0.66
+    # the threshold is calibrated on the real treaties' dev questions, not on these
+    assert result.wrong_abstentions <= 0.21
     assert result.right_abstentions >= 2 / 12
     assert result.highlight_hits >= 0.82
     assert result.quoted >= 0.50

@@ -1,0 +1,80 @@
+"""Reading a question before retrieval: implied words, spelled-out phrases, named documents."""
+
+from __future__ import annotations
+
+from ingest.records import Document, DocumentKind, Marking, MarkingSource
+from qa.expansion import expand, spelled_out
+from qa.naming import DocumentNames, name_terms, question_terms
+from qa.planning import NAME_WEIGHT, Planner, lift_named
+from qa.retrieval import Candidate
+
+
+def document(doc_id: str, title: str) -> Document:
+    marking = Marking("UNCLASSIFIED", 0)
+    return Document(
+        doc_id, f"{doc_id}.md", "0" * 64, title, DocumentKind.AGREEMENT, marking,
+        MarkingSource.DEFAULT, "",
+    )  # fmt: skip
+
+
+def test_everyday_words_imply_the_words_of_agreements() -> None:
+    words = expand("Can we walk away from the deal?").words
+    assert {"termin", "denounc", "withdraw"} <= set(words)
+    assert words["denounc"] == 0.4  # a lower weight than the question's own words
+    assert "walk" not in words  # the question's own words are not repeated
+    # "~" members are searched for but never bring their group in
+    assert expand("What level is it?").words == {}
+    assert spelled_out("Who pays for the translation?").startswith(
+        "Who pays for the translation? ("
+    )
+    assert spelled_out("Where is the meeting held?") == ""
+
+
+def test_acronyms_and_demonyms_meet_the_words_of_titles() -> None:
+    assert question_terms("the NATO SOFA") == [
+        "north",
+        "atlant",
+        "treati",
+        "status",
+        "forc",
+        "agreement",
+    ]
+    assert question_terms("the Dutch and the Swiss") == ["netherland", "switzerland", "swiss"]
+    assert question_terms("let us see") == ["let", "us", "see"]  # the word, not the country
+    assert question_terms("the US") == ["unit", "state", "america"]
+
+
+def test_the_named_document_wins_among_near_identical_ones() -> None:
+    titles = {
+        "qa": "Status of forces agreement between the State of Qatar and the Netherlands",
+        "jo": "Agreement between the Netherlands and Jordan on a temporary deployment",
+        "za": "Agreement between the Netherlands and South Africa on the status of personnel",
+    }
+    names = DocumentNames.build({d: name_terms(t, (), "") for d, t in titles.items()})
+    scores = names.scores("Who prosecutes a Dutch soldier on duty under the Qatari deal?")
+    assert max(scores, key=scores.__getitem__) == "qa"
+    assert "jo" not in scores or scores["jo"] < scores["qa"] / 2
+    # spelling variants of one name match ("Australië" in a Dutch title)
+    dutch = DocumentNames.build({"au": name_terms("Regeling met Australië", (), "")})
+    assert set(dutch.scores("the Australian arrangement")) == {"au"}
+
+
+def test_the_opening_names_parties_a_title_leaves_out() -> None:
+    opening = "The Government of the Kingdom of the Netherlands and the Government of Australia,"
+    planner = Planner({"x": document("x", "Exchange of letters")}, {"x": opening})
+    assert planner.plan("Under the arrangement with Australia, who is told?").prior == {"x": 1.0}
+
+
+def test_named_documents_lift_their_clauses() -> None:
+    import numpy as np
+
+    from index import RowAttributes
+
+    rows = RowAttributes(
+        np.zeros(2, np.int16), np.zeros(2, np.int32), (frozenset(),), np.array([0, 1], np.int32),
+        ("jo", "qa"),
+    )  # fmt: skip
+    candidates = [Candidate(0, 0.9), Candidate(1, 0.8)]
+    lifted = lift_named(candidates, rows, {"qa": 1.0})
+    assert [(c.row, round(c.score, 6)) for c in lifted] == [(1, 0.8 + NAME_WEIGHT), (0, 0.9)]
+    assert lift_named(candidates, rows, {}) == candidates
