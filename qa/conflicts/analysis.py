@@ -6,12 +6,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.conflicts.allocation import Allocation, find_allocations
 from qa.conflicts.classification import Equivalence, LevelClaim, find_classification
 from qa.conflicts.duties import DutyClaim, find_duty
 from qa.conflicts.forums import ForumClaim, find_forums
+from qa.conflicts.inclusions import BenefitClaim, find_benefits
 from qa.conflicts.modality import Statement, find_statements
 from qa.conflicts.quantities import Quantity, VagueDeadline, find_quantities, find_vague_deadlines
-from qa.conflicts.topics import Topic, split_segments, split_sentences, topics_in
+from qa.conflicts.segments import split_segments, split_sentences
+from qa.conflicts.topics import Topic, topics_in
 
 ANALYSIS_CACHE_SIZE = 8192  # distinct clause texts kept; a corpus-wide map reuses each many times
 _DUTY_MODAL = re.compile(r"\b(?:shall|must|will|may)\b", re.IGNORECASE)
@@ -29,6 +32,8 @@ class ClauseAnalysis:
     equivalences: tuple[Equivalence, ...]
     levels: tuple[LevelClaim, ...]
     forums: tuple[ForumClaim, ...]
+    allocations: tuple[Allocation, ...] = ()
+    benefits: tuple[BenefitClaim, ...] = ()
 
 
 def _duties(sentence: str) -> list[DutyClaim]:
@@ -56,6 +61,8 @@ def analyse(text: str) -> ClauseAnalysis:
     equivalences: list[Equivalence] = []
     levels: list[LevelClaim] = []
     forums: list[ForumClaim] = []
+    allocations: list[Allocation] = []
+    benefits: list[BenefitClaim] = []
     for sentence in split_sentences(text):
         quantities += find_quantities(sentence)
         vague += find_vague_deadlines(sentence)
@@ -65,12 +72,18 @@ def analyse(text: str) -> ClauseAnalysis:
         equivalences += found_equivalences
         levels += found_levels
         forums += find_forums(sentence)
+        allocations += find_allocations(sentence)
+        benefits += find_benefits(sentence)
     keys = {topic.value for topic in topics_in(text)}
     keys |= {f"act:{statement.action}" for statement in statements}
     if equivalences or levels:
         keys.add(Topic.CLASSIFICATION.value)
     if forums:
         keys.add(Topic.DISPUTES.value)
+    if allocations:
+        keys.add(Topic.JURISDICTION.value)
+    if benefits:
+        keys.add("benefit")
     return ClauseAnalysis(
         frozenset(keys),
         tuple(quantities),
@@ -80,4 +93,6 @@ def analyse(text: str) -> ClauseAnalysis:
         tuple(equivalences),
         tuple(levels),
         tuple(forums),
+        tuple(allocations),
+        tuple(benefits),
     )

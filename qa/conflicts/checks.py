@@ -11,11 +11,19 @@ from collections.abc import Callable
 from qa.conflicts.analysis import ClauseAnalysis
 from qa.conflicts.classification import equivalence_clash, level_clash
 from qa.conflicts.context import Context
-from qa.conflicts.findings import CROSSED, SOFT_DEADLINE, STRONG, Finding
+from qa.conflicts.findings import (
+    CROSSED,
+    DIFFERENT,
+    DIFFERENT_NOTE,
+    SOFT_DEADLINE,
+    STRONG,
+    Finding,
+)
 from qa.conflicts.forums import forum_clash
 from qa.conflicts.numbers import Bound, UnitFamily, bounds_clash, same_amount
 from qa.conflicts.parties import actor_key
-from qa.conflicts.quantities import Timing
+from qa.conflicts.quantities import Quantity, Timing
+from qa.conflicts.scope_checks import check_allocations, check_inclusions
 from qa.conflicts.statement_checks import check_statements
 from qa.conflicts.topics import Topic, first_topic, jaccard
 from qa.conflicts.types import ConflictKind
@@ -41,9 +49,9 @@ def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
                 continue  # notice before an event and a deadline after one are different limits
             if not x.context.same_matter(y.context):
                 continue
-            if not bounds_clash(x.bound, x.value, y.bound, y.value, same_amount(x.value, y.value)):
+            score = _quantity_score(x, y)
+            if score is None:
                 continue
-            score = STRONG if x.bound is y.bound else CROSSED
             topic = _shared_topic(x.context, y.context)
             found.append(
                 Finding(
@@ -54,9 +62,22 @@ def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
                     y.display,
                     x.context.sentence,
                     y.context.sentence,
+                    DIFFERENT_NOTE if score == DIFFERENT else "",
                 )
             )
     return found
+
+
+def _quantity_score(x: Quantity, y: Quantity) -> float | None:
+    """STRONG or CROSSED for values that cannot both hold, DIFFERENT for two deadlines or two
+    minimums that differ (the stricter meets both), None for equal or compatible values."""
+    if same_amount(x.value, y.value):
+        return None
+    if x.bound is y.bound is Bound.LOWER or (x.deadline and y.deadline):
+        return DIFFERENT
+    if not bounds_clash(x.bound, x.value, y.bound, y.value, False):
+        return None
+    return STRONG if x.bound is y.bound else CROSSED
 
 
 def _vague_against(a: ClauseAnalysis, b: ClauseAnalysis, swap: bool) -> list[Finding]:
@@ -180,6 +201,8 @@ CHECKS: tuple[Callable[[ClauseAnalysis, ClauseAnalysis], list[Finding]], ...] = 
     check_quantities,
     check_classification,
     check_forums,
+    check_allocations,
+    check_inclusions,
     check_duties,
     check_vague_deadlines,
     check_statements,

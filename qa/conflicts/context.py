@@ -7,16 +7,15 @@ from dataclasses import dataclass
 
 from qa.conflicts.numbers import NUMBER_WORDS
 from qa.conflicts.parties import actor_by, actor_in, actors_compatible
+from qa.conflicts.segments import Segment, split_segments
 from qa.conflicts.topics import (
     GENERIC_TOPICS,
-    Segment,
     Situation,
     Subject,
     Topic,
     first_topic,
     overlap,
     situation_of,
-    split_segments,
     stems,
     subjects_compatible,
     subjects_in,
@@ -54,16 +53,17 @@ class Context:
     actor: str | None  # who holds the duty, when named
     words: frozenset[str]  # content stems of the clause, less amounts and their units
 
-    def same_setting(self, other: Context) -> bool:
+    def same_setting(self, other: Context, ignore_situation: bool = False) -> bool:
         """Same material, situation, actor and classification level.
 
         A rule for material of one level is a special rule, not a contradiction of the general one,
-        so a level named on one side only makes the settings differ.
+        so a level named on one side only makes the settings differ. `ignore_situation`: one side
+        applies everywhere, so the other's special situation falls under it.
         """
         same_level = self.levels == other.levels or bool(self.levels & other.levels)
         return (
             subjects_compatible(self.subjects, other.subjects)
-            and self.situation == other.situation
+            and (ignore_situation or self.situation == other.situation)
             and actors_compatible(self.actor, other.actor)
             and same_level
         )

@@ -26,7 +26,9 @@ _ROLE_LABELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"unsuccessful|losing", "losing"),
     )
 )
-_NOUNS = r"Party|Parties|State|States|Nation|Government|authorit(?:y|ies)|Participant"
+_NOUNS = (
+    r"Party|Parties|State|States|Nation|Government|authorit(?:y|ies)|Participant|country|nation"
+)
 _ROLE = re.compile(
     r"\b(?:(?P<role>originat\w*|providing|supplying|transmitting|lending|releasing|receiving|host"
     rf"|requesting|sending|respondent|unsuccessful|losing)\s+(?P<noun>{_NOUNS})\b"
@@ -70,7 +72,9 @@ _NOT_NAMES = frozenset(
     " Committee Alliance Depositary Receipt Material Imagery Intelligence Information English"
     " International Interest Security National Authority Office Late Target Access Retention"
     " This That These Those Notification Compensation Withdrawal Amendments Official Participant"
-    " Participants Centre Memorandum Member".split()
+    " Participants Centre Memorandum Member Permanent Court Tribunal Chamber Commission Secretary"
+    " General Supreme European Headquarters Organisation Organization Treaty Convention Protocol"
+    " Understanding Exchange Letters".split()
 )
 _JOINT = re.compile(r"\bjointly\b|\bboth\s+Parties\b", re.IGNORECASE)
 
@@ -91,6 +95,8 @@ def _role_label(match: re.Match[str]) -> str:
     noun = match.group("noun") or "Party"
     noun = "Party" if noun.lower().startswith(("part", "participant")) else noun
     label = next(name for pattern, name in _ROLE_LABELS if pattern.fullmatch(word))
+    if label == "receiving" and noun.lower() in ("state", "nation", "country"):
+        return "host State"  # in a status-of-forces agreement the receiving State is the host
     return f"{label} {noun}"
 
 

@@ -17,14 +17,22 @@ from qa.conflicts.findings import Finding
 from qa.conflicts.types import ClauseText, Verdict, cite
 
 RULES_VERSION = (
-    "rules-1"  # bump when a check changes, so stored maps built with older rules are redone
+    "rules-2"  # bump when a check changes, so stored maps built with older rules are redone
 )
 CONFLICT_THRESHOLD = 0.5  # scores at or above this are flagged
 # Topics on which a clause governs its own instrument ("Either Party may terminate this Agreement on
 # six months' notice"). Two such clauses contradict only within one agreement family (an agreement
 # and its arrangements or protocols); between unrelated agreements they are differences.
 INSTRUMENT_TOPICS = frozenset(
-    {"termination", "withdrawal", "duration", "renewal", "depositary", "authentic text"}
+    {
+        "termination",
+        "withdrawal",
+        "duration",
+        "renewal",
+        "depositary",
+        "authentic text",
+        "entry into force",
+    }
 )
 NO_RULE_SCORE = 0.1  # same topic, but no rule found a difference
 NO_TOPIC_SCORE = 0.02  # nothing in common to compare
