@@ -56,7 +56,7 @@ _INFORMATION = {
 # Qualifiers that say where the object came from, not what it is.
 # Role nouns too: "notify the sending State" and "notify the sending Party" name one addressee.
 _OBJECT_NOISE = frozenset(
-    "recei excha provi trans suppl furni class under state party parti natio count gover".split()
+    "recei excha trans class under state party parti natio count gover".split()
 )
 _NOUNS = {
     "destroy": "destruction",

@@ -4,16 +4,20 @@ An amendment is declared by the sidecar's ``amends = ["file"]``; a flagged pair 
 amending and an amended document is shown as "amended by", never as a conflict. A family is
 an agreement with its protocols and arrangements: documents linked by an amendment or
 concluded between exactly the same parties. Flags about the instrument itself (termination,
-duration, depositary ...) only make sense within one family — two unrelated agreements may
-each have their own notice period.
+duration, depositary ...) only contradict within one family — two unrelated agreements may
+each have their own notice period. Between families they are differences: shown on the map,
+ranked below conflicts, never flagged under an answer.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
 from ingest.records import Document
-from qa.conflicts.types import AMENDED_WORDING
+from qa.conflicts.types import AMENDED_WORDING, Verdict
+
+ACROSS_NOTE = "different instruments, each with its own terms"
 
 
 def amendment_links(documents: list[Document]) -> set[tuple[str, str]]:
@@ -49,3 +53,19 @@ def relevant(topic: str, a: Document, b: Document, links: set[tuple[str, str]]) 
     from qa.conflicts.rules import INSTRUMENT_TOPICS
 
     return topic not in INSTRUMENT_TOPICS or same_family(a, b, links)
+
+
+def across_instruments(
+    verdict: Verdict, a: Document, b: Document, links: set[tuple[str, str]]
+) -> Verdict:
+    """A flag about the instrument itself between unrelated instruments, made a difference."""
+    from qa.conflicts.findings import DIFFERENT
+
+    if relevant(verdict.topic, a, b, links) or verdict.score <= DIFFERENT:
+        return verdict
+    return replace(
+        verdict,
+        conflict=False,
+        score=DIFFERENT,
+        explanation=f"{verdict.explanation} — {ACROSS_NOTE}",
+    )

@@ -10,7 +10,7 @@ from qa.conflicts.allocation import Allocation, find_allocations
 from qa.conflicts.classification import Equivalence, LevelClaim, find_classification
 from qa.conflicts.duties import DutyClaim, find_duty
 from qa.conflicts.forums import ForumClaim, find_forums
-from qa.conflicts.inclusions import BenefitClaim, find_benefits
+from qa.conflicts.inclusions import BenefitClaim, WaiverClaim, find_benefits, find_waivers
 from qa.conflicts.modality import Statement, find_statements
 from qa.conflicts.quantities import Quantity, VagueDeadline, find_quantities, find_vague_deadlines
 from qa.conflicts.segments import split_segments, split_sentences
@@ -34,6 +34,7 @@ class ClauseAnalysis:
     forums: tuple[ForumClaim, ...]
     allocations: tuple[Allocation, ...] = ()
     benefits: tuple[BenefitClaim, ...] = ()
+    waivers: tuple[WaiverClaim, ...] = ()
 
 
 def _duties(sentence: str) -> list[DutyClaim]:
@@ -63,6 +64,7 @@ def analyse(text: str) -> ClauseAnalysis:
     forums: list[ForumClaim] = []
     allocations: list[Allocation] = []
     benefits: list[BenefitClaim] = []
+    waivers: list[WaiverClaim] = []
     for sentence in split_sentences(text):
         quantities += find_quantities(sentence)
         vague += find_vague_deadlines(sentence)
@@ -74,6 +76,7 @@ def analyse(text: str) -> ClauseAnalysis:
         forums += find_forums(sentence)
         allocations += find_allocations(sentence)
         benefits += find_benefits(sentence)
+        waivers += find_waivers(sentence)
     keys = {topic.value for topic in topics_in(text)}
     keys |= {f"act:{statement.action}" for statement in statements}
     if equivalences or levels:
@@ -84,6 +87,8 @@ def analyse(text: str) -> ClauseAnalysis:
         keys.add(Topic.JURISDICTION.value)
     if benefits:
         keys.add("benefit")
+    if waivers:
+        keys.add(Topic.LIABILITY.value)
     return ClauseAnalysis(
         frozenset(keys),
         tuple(quantities),
@@ -95,4 +100,5 @@ def analyse(text: str) -> ClauseAnalysis:
         tuple(forums),
         tuple(allocations),
         tuple(benefits),
+        tuple(waivers),
     )

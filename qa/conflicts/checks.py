@@ -23,9 +23,9 @@ from qa.conflicts.forums import forum_clash
 from qa.conflicts.numbers import Bound, UnitFamily, bounds_clash, same_amount
 from qa.conflicts.parties import actor_key
 from qa.conflicts.quantities import Quantity, Timing
-from qa.conflicts.scope_checks import check_allocations, check_inclusions
+from qa.conflicts.scope_checks import check_allocations, check_inclusions, check_waivers
 from qa.conflicts.statement_checks import check_statements
-from qa.conflicts.topics import Topic, first_topic, jaccard
+from qa.conflicts.topics import GENERIC_TOPICS, Topic, first_topic, jaccard
 from qa.conflicts.types import ConflictKind
 
 MIN_DUTY_OVERLAP = 0.5  # Jaccard of what two duty claims are about
@@ -47,9 +47,12 @@ def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
                 continue
             if {x.timing, y.timing} == {Timing.LEAD, Timing.DEADLINE}:
                 continue  # notice before an event and a deadline after one are different limits
-            if not x.context.same_matter(y.context):
+            if x.context.same_matter(y.context):
+                score = _quantity_score(x, y)
+            elif _same_topic(x, y) and not same_amount(x.value, y.value):
+                score = DIFFERENT  # worded too differently to be sure they cannot both hold
+            else:
                 continue
-            score = _quantity_score(x, y)
             if score is None:
                 continue
             topic = _shared_topic(x.context, y.context)
@@ -68,15 +71,27 @@ def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
     return found
 
 
+def _same_topic(x: Quantity, y: Quantity) -> bool:
+    """Same specific topic and setting, however worded: "six months' notice of termination" and
+    "terminated ... two months in advance" are one matter in two agreements."""
+    specific = (x.context.topics & y.context.topics) - GENERIC_TOPICS
+    heads_agree = (
+        x.context.head is None or y.context.head is None or x.context.head is y.context.head
+    )
+    bounded_alike = x.bound is y.bound or Bound.EXACT in (x.bound, y.bound)
+    return bool(specific) and heads_agree and bounded_alike and x.context.same_setting(y.context)
+
+
 def _quantity_score(x: Quantity, y: Quantity) -> float | None:
-    """STRONG or CROSSED for values that cannot both hold, DIFFERENT for two deadlines or two
-    minimums that differ (the stricter meets both), None for equal or compatible values."""
+    """STRONG or CROSSED for values that cannot both hold; DIFFERENT for values that differ but
+    can both be met (two deadlines: the shorter meets both; a floor and a larger value); None
+    for equal amounts."""
     if same_amount(x.value, y.value):
         return None
-    if x.bound is y.bound is Bound.LOWER or (x.deadline and y.deadline):
+    if x.deadline and y.deadline:
         return DIFFERENT
     if not bounds_clash(x.bound, x.value, y.bound, y.value, False):
-        return None
+        return DIFFERENT
     return STRONG if x.bound is y.bound else CROSSED
 
 
@@ -124,18 +139,19 @@ def check_duties(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
         for y in b.duties:
             if x.duty is not y.duty or actor_key(x.actor) == actor_key(y.actor):
                 continue
-            if jaccard(x.matter, y.matter) >= MIN_DUTY_OVERLAP:
-                found.append(
-                    Finding(
-                        ConflictKind.PARTY,
-                        CROSSED,
-                        x.duty.value,
-                        x.actor,
-                        y.actor,
-                        x.sentence,
-                        y.sentence,
-                    )
+            same = jaccard(x.matter, y.matter) >= MIN_DUTY_OVERLAP
+            found.append(
+                Finding(
+                    ConflictKind.PARTY,
+                    CROSSED if same else DIFFERENT,
+                    x.duty.value,
+                    x.actor,
+                    y.actor,
+                    x.sentence,
+                    y.sentence,
+                    "" if same else "different holders, perhaps of different duties",
                 )
+            )
     return found
 
 
@@ -203,6 +219,7 @@ CHECKS: tuple[Callable[[ClauseAnalysis, ClauseAnalysis], list[Finding]], ...] = 
     check_forums,
     check_allocations,
     check_inclusions,
+    check_waivers,
     check_duties,
     check_vague_deadlines,
     check_statements,

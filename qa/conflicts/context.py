@@ -26,6 +26,7 @@ from qa.conflicts.topics import (
 # Where the subject of a clause ends: its first finite verb.
 MODAL_VERB = re.compile(r"\b(?:shall|must|may|will|is|are|remains?|requires?)\b", re.IGNORECASE)
 MIN_WORD_OVERLAP = 0.3  # share of the shorter clause's words the other must have (about 1 in 3)
+SAME_VERB_WORD_OVERLAP = 0.2  # enough when both main verbs regulate the same act ("terminate")
 FEW_WORDS = 2  # a clause with this many words or fewer is too short to judge by its words
 # Words that say how much, how long or how often, not about what: amounts, units, bounds, anchors.
 _AMOUNT_WORDS = stems(
@@ -88,7 +89,9 @@ class Context:
         """
         if min(len(self.words), len(other.words)) <= FEW_WORDS:
             return True
-        return overlap(self.words, other.words) >= MIN_WORD_OVERLAP
+        same_verb = self.head is not None and self.head is other.head
+        needed = SAME_VERB_WORD_OVERLAP if same_verb else MIN_WORD_OVERLAP
+        return overlap(self.words, other.words) >= needed
 
 
 def segment_at(sentence: str, position: int) -> Segment:

@@ -51,3 +51,31 @@ def inclusion_clash(x: BenefitClaim, y: BenefitClaim) -> bool:
     if y.excepted and overlap(x.excepted, y.excepted) >= MIN_NAMED:
         return False  # both except the same group
     return len(x.excepted & y.words) / len(x.excepted) >= MIN_NAMED
+
+
+_WAIVER = re.compile(
+    r"\bwaiv\w*|\b(?:is|are|shall\s+be)\s+not\s+applicable\b|\bshall\s+not\s+apply\b", re.I
+)
+_WAIVES = re.compile(r"\bwaiv\w*", re.I)
+_HARM = re.compile(r"\b(?:injur\w*|death|damage|loss|property)\b", re.I)
+_FAULT = re.compile(r"gross\s+negligence|wil(?:l)?ful\s+misconduct|wil(?:l)?fully", re.I)
+
+
+@dataclass(frozen=True)
+class WaiverClaim:
+    """A waiver of claims, or a sentence saying when it does not apply."""
+
+    excludes_fault: bool  # no waiver for damage caused by gross negligence or wilful misconduct
+    harms: frozenset[str]  # "injur", "death", "damag", "loss", "prope"
+    sentence: str
+
+
+def find_waivers(sentence: str) -> list[WaiverClaim]:
+    """The waiver a sentence states (or limits), with the harms it covers."""
+    harms = frozenset(match.group(0).lower()[:5] for match in _HARM.finditer(sentence))
+    if not harms or not _WAIVER.search(sentence):
+        return []
+    fault = _FAULT.search(sentence) is not None
+    if not fault and not _WAIVES.search(sentence):
+        return []  # "shall not apply" without a fault exception is not about the waiver
+    return [WaiverClaim(fault, harms, sentence)]

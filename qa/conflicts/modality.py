@@ -37,6 +37,7 @@ class Condition(StrEnum):
     NOTICE = "notice"  # permission "after notifying" (notice is not consent)
     OTHER = "other exception"  # prohibition "except in ..." not about consent
     ABSOLUTE = "no exception"  # prohibition "in all cases", "under no circumstances", "even when"
+    CONDITIONAL = "condition"  # prohibition only "if ...", "provided that ..."
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ _WITHOUT = re.compile(
 # "agreement" is left out: "this Agreement" is everywhere and is not a consent.
 _CONSENT = re.compile(r"\b(?:consent\w*|approv\w*|authori[sz]\w*|permission|agrees?|agreed)\b", _F)
 _EXCEPT = re.compile(r"\b(?:except|unless|save|only\s+(?:with|after|if|where|once|when))\b", _F)
+_IF = re.compile(r"\bif\b|\bprovided\s+that\b|\bin\s+the\s+event\b", _F)
 _ONLY_WITH = re.compile(r"\bonly\s+(?:with|after|if|where|once|when)\b", _F)
 _NOTICE = re.compile(
     r"\b(?:after|upon|following)\s+(?:notifying|informing|notification|giving\s+notice)"
@@ -138,7 +140,9 @@ def _condition(modality: Modality, text: str, rest: str) -> tuple[Modality, Cond
             return modality, Condition.CONSENT
         if _EXCEPT.search(text):
             return modality, Condition.OTHER
-        return modality, Condition.ABSOLUTE if is_absolute(text) else Condition.NONE
+        if is_absolute(text):
+            return modality, Condition.ABSOLUTE
+        return modality, Condition.CONDITIONAL if _IF.search(text) else Condition.NONE
     if modality is not Modality.PERMISSION:
         return modality, Condition.NONE
     if _WITHOUT.search(text):

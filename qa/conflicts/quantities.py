@@ -102,8 +102,9 @@ _MONEY_AFTER = re.compile(
     rf"\b{NUMBER}(?:\s+(?P<scale>million|billion))?\s+(?P<cur>euros?|dollars?|pounds?)\b", _FLAGS
 )
 _COUNT = re.compile(
-    rf"\b(?P<num>{DIGITS_NUMBER}|{WORDS_NUMBER})(?:\s*\([^)]{{1,25}}\))?\s+(?P<unit>cop(?:y|ies)"
-    r"|arbitrators?|members?|representatives?|persons?|officers?|experts?|judges?)\b",
+    rf"\b(?P<num>{DIGITS_NUMBER}|{WORDS_NUMBER})(?:\s*\([^)]{{1,25}}\))?(?P<more>\s+or\s+more)?"
+    r"\s+(?P<unit>cop(?:y|ies)|arbitrators?|members?|representatives?|persons?|officers?|experts?"
+    r"|judges?|(?:signatory\s+)?States|ratifications|instruments\s+of\s+ratification)\b",
     _FLAGS,
 )
 _TIMES = re.compile(
@@ -195,11 +196,12 @@ def _counts(sentence: str) -> Iterator[_Raw]:
     for match in _COUNT.finditer(sentence):
         number = parse_number(match.group("num"))
         if number is not None:
-            noun = match.group("unit").lower()
+            noun = " ".join(match.group("unit").lower().split())
             unit = "copy" if noun.startswith("cop") else noun.rstrip("s")
-            yield _Raw(
-                number, UnitFamily.COUNT, unit, f"{format_amount(number)} {noun}", match.span()
-            )
+            unit = "state" if "state" in unit or "ratification" in unit else unit
+            # "two or more signatory States": the bound is read from the "or more" after the number
+            span = (match.start("num"), match.end("num")) if match.group("more") else match.span()
+            yield _Raw(number, UnitFamily.COUNT, unit, f"{format_amount(number)} {noun}", span)
 
 
 def _frequency_text(per_year: float) -> str:
@@ -244,7 +246,7 @@ _FINDERS: tuple[tuple[Callable[[str], Iterator[_Raw]], re.Pattern[str]], ...] = 
         _counts,
         re.compile(
             r"cop(?:y|ies)|arbitrator|member|representative|person|officer|expert"
-            r"|judge",
+            r"|judge|States|ratification",
             _FLAGS,
         ),
     ),

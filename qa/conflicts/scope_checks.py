@@ -55,3 +55,32 @@ def check_inclusions(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
                     )
                 )
     return found
+
+
+WAIVER_SCORE = 0.6  # a waiver with a fault exception against one without
+
+
+def check_waivers(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
+    """A waiver of claims that excludes gross negligence or wilful misconduct against one that
+    does not (judged per clause: a clause may state the exception in a sentence of its own)."""
+    if not a.waivers or not b.waivers:
+        return []
+    fault_a = any(w.excludes_fault for w in a.waivers)
+    fault_b = any(w.excludes_fault for w in b.waivers)
+    harms = set().union(*(w.harms for w in a.waivers)) & set().union(*(w.harms for w in b.waivers))
+    if fault_a == fault_b or not harms:
+        return []
+    x = next(w for w in a.waivers if w.excludes_fault == fault_a)
+    y = next(w for w in b.waivers if w.excludes_fault == fault_b)
+    excluded, plain = "except gross negligence or wilful misconduct", "without that exception"
+    return [
+        Finding(
+            ConflictKind.EXCEPTION,
+            WAIVER_SCORE,
+            "waiver of claims",
+            excluded if fault_a else plain,
+            excluded if fault_b else plain,
+            x.sentence,
+            y.sentence,
+        )
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa.conflicts.analysis import ClauseAnalysis
-from qa.conflicts.findings import CROSSED, STRONG, Finding
+from qa.conflicts.findings import CROSSED, DIFFERENT, STRONG, Finding
 from qa.conflicts.modality import Condition, Modality, Statement
 from qa.conflicts.parties import actor_key
 from qa.conflicts.topics import overlap, stems
@@ -22,6 +22,7 @@ def _describe(statement: Statement) -> str:
         Condition.DISCRETION: " without consent",
         Condition.NOTICE: " after notification only",
         Condition.OTHER: " with exceptions",
+        Condition.CONDITIONAL: " under a condition",
     }.get(statement.condition, "")
     return f"{statement.modality.value}{suffix}"
 
@@ -36,7 +37,8 @@ def _modal_verdict(x: Statement, y: Statement) -> tuple[ConflictKind, float, str
         conditions = {x.condition, y.condition}
         if Condition.ABSOLUTE in conditions and conditions & {Condition.CONSENT, Condition.OTHER}:
             return ConflictKind.EXCEPTION, 0.8, "one allows an exception the other rules out"
-        return None
+        if Condition.CONDITIONAL in conditions and conditions & set(_BARE):
+            return ConflictKind.EXCEPTION, DIFFERENT, "one ban applies only under a condition"
     if kinds == {Modality.OBLIGATION, Modality.PROHIBITION}:
         ban = x if x.modality is Modality.PROHIBITION else y
         if ban.condition in _BARE:
