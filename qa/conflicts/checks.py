@@ -25,7 +25,7 @@ from qa.conflicts.parties import actor_key
 from qa.conflicts.quantities import Quantity, Timing
 from qa.conflicts.scope_checks import check_allocations, check_inclusions, check_waivers
 from qa.conflicts.statement_checks import check_statements
-from qa.conflicts.topics import GENERIC_TOPICS, Topic, first_topic, jaccard
+from qa.conflicts.topics import GENERIC_TOPICS, Topic, first_topic, instrument_mismatch, jaccard
 from qa.conflicts.types import ConflictKind
 
 MIN_DUTY_OVERLAP = 0.5  # Jaccard of what two duty claims are about
@@ -42,7 +42,11 @@ def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
     """Amounts of one unit family, role and matter that cannot both hold."""
     found: list[Finding] = []
     for x in a.quantities:
+        if any(_restates(x, y) for y in b.quantities):
+            continue  # the other side states the same value; its other values are about more
         for y in b.quantities:
+            if any(_restates(y, z) for z in a.quantities):
+                continue
             if (x.family, x.unit, x.role) != (y.family, y.unit, y.role):
                 continue
             if {x.timing, y.timing} == {Timing.LEAD, Timing.DEADLINE}:
@@ -71,10 +75,18 @@ def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
     return found
 
 
+def _restates(x: Quantity, y: Quantity) -> bool:
+    """The same amount, of one family and unit, on a shared topic."""
+    shared = bool(x.context.topics & y.context.topics)
+    return (x.family, x.unit) == (y.family, y.unit) and same_amount(x.value, y.value) and shared
+
+
 def _same_topic(x: Quantity, y: Quantity) -> bool:
     """Same specific topic and setting, however worded: "six months' notice of termination" and
     "terminated ... two months in advance" are one matter in two agreements."""
     specific = (x.context.topics & y.context.topics) - GENERIC_TOPICS
+    if instrument_mismatch(x.context.topics, y.context.topics):
+        return False
     heads_agree = (
         x.context.head is None or y.context.head is None or x.context.head is y.context.head
     )

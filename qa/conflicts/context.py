@@ -14,6 +14,7 @@ from qa.conflicts.topics import (
     Subject,
     Topic,
     first_topic,
+    instrument_mismatch,
     overlap,
     situation_of,
     stems,
@@ -79,6 +80,8 @@ class Context:
             return False
         if not (self.topics & other.topics) - GENERIC_TOPICS:
             return False  # sharing only "requests" or "access" says little
+        if instrument_mismatch(self.topics, other.topics):
+            return False  # "takes effect one year after notification" vs "enters into force ..."
         return self.same_setting(other) and self.shares_words(other)
 
     def shares_words(self, other: Context) -> bool:

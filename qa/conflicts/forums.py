@@ -91,6 +91,7 @@ _MATTER = re.compile(
 )
 _PROPER = re.compile(r"(?<=\s)[A-Z][a-z]{2,}\b")
 _GENERIC = frozenset("Party Parties State States Agreement Arrangement Government".split())
+_ROLE_WORDS = frozenset("receiving sending host respondent requesting originating".split())
 
 
 @dataclass(frozen=True)
@@ -194,4 +195,11 @@ def forum_clash(x: ForumClaim, y: ForumClaim) -> tuple[float, str] | None:
         return None
     if x.excluded or y.excluded or not _differ(x.value, y.value):
         return None
+    if x.aspect is Aspect.JURISDICTION and _is_role(x.value) != _is_role(y.value):
+        return None  # "courts of the receiving State" and "German courts" may be the same courts
     return 0.9, ""
+
+
+def _is_role(value: str) -> bool:
+    words = value.split()
+    return words[-1] in _GENERIC or words[0].lower() in _ROLE_WORDS

@@ -211,6 +211,20 @@ def situation_of(text: str) -> frozenset[Situation]:
     return frozenset(Situation[name] for name in _scan(_SITUATIONS, text))
 
 
+# Topics about an instrument itself: a notification that starts a notice period is part of them,
+# so two clauses with different instrument topics are about different things.
+INSTRUMENT = frozenset(
+    {Topic.TERMINATION, Topic.WITHDRAWAL, Topic.DURATION, Topic.RENEWAL, Topic.ENTRY}
+)
+
+
+def instrument_mismatch(a: frozenset[Topic], b: frozenset[Topic]) -> bool:
+    """One side about an instrument's life (termination, entry into force ...), the other about
+    another part of it, or about something else."""
+    left, right = a & INSTRUMENT, b & INSTRUMENT
+    return bool(left | right) and not left & right
+
+
 # Topics too general to show, alone, that two clauses regulate the same thing.
 GENERIC_TOPICS = frozenset({Topic.USE, Topic.ACCESS, Topic.REQUEST})
 
