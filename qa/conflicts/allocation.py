@@ -48,11 +48,25 @@ _ALLOCATES = re.compile(
     _F,
 )
 _MATTER = re.compile(
-    r"\b(?:offen[cs]es?|claims?|disputes?|proceedings|cases?|questions?|differences?)\b", _F
+    r"\b(?:offen[cs]es?|claims?|disputes?|proceedings|cases?|questions?|differences?|acts?)\b", _F
 )
 _DENIES = re.compile(
     r"(?:immun\w*\s+from|not\s+(?:be\s+)?subject\s+to|exempt\w*\s+from|not\s+(?:be\s+)?subject"
     r"\s+to\s+review\s+by)\s+(?:\w+\s+){0,6}$",
+    _F,
+)
+# The holder must be what the matter is given to: "dealt with by the", "within the competence
+# of the", "referred to the", "immune from the jurisdiction of the" right before it, or "shall
+# have (the primary right to exercise) jurisdiction" right after it.
+_GIVEN_BY = re.compile(
+    r"(?:(?:dealt\s+with|heard|decided|settled|tried|prosecuted|determined|examined|review)"
+    r"\s+(?:\w+\s+){0,2}by|(?:competence|jurisdiction)\s+of|(?:referred|submitted)\s+to"
+    r"|(?:lie|lies|rest|rests)\s+with)\s+(?:the\s+|an?\s+|any\s+)?(?:[\w-]+\s+)?$",
+    _F,
+)
+_HAS = re.compile(
+    r"^\s*(?:shall|will|may)\s+(?:\w+\s+){0,2}have\s+(?:the\s+)?(?:\w+\s+){0,2}(?:right\s+to"
+    r"\s+exercise\s+)?(?:\w+\s+)?jurisdiction",
     _F,
 )
 _EXCLUSIVE = re.compile(
@@ -115,7 +129,10 @@ def find_allocations(sentence: str) -> list[Allocation]:
     categories = _categories(sentence)
     for holder, pattern in _HOLDERS:
         for match in pattern.finditer(sentence):
-            denied = _DENIES.search(sentence[: match.start()]) is not None
+            before, after = sentence[: match.start()], sentence[match.end() :]
+            if not (_GIVEN_BY.search(before) or _HAS.match(after)):
+                continue  # the holder is named, but not given (or denied) the matter
+            denied = _DENIES.search(before) is not None
             found.append(Allocation(holder, denied, exclusive, matter, categories, sentence))
             break
     return found

@@ -17,6 +17,7 @@ from qa.conflicts.segments import split_segments, split_sentences
 from qa.conflicts.topics import Topic, topics_in
 
 ANALYSIS_CACHE_SIZE = 8192  # distinct clause texts kept; a corpus-wide map reuses each many times
+_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\)|[a-z][.)](?=\s))\s*")
 _DUTY_MODAL = re.compile(r"\b(?:shall|must|will|may)\b", re.IGNORECASE)
 
 
@@ -65,7 +66,8 @@ def analyse(text: str) -> ClauseAnalysis:
     allocations: list[Allocation] = []
     benefits: list[BenefitClaim] = []
     waivers: list[WaiverClaim] = []
-    for sentence in split_sentences(text):
+    for numbered in split_sentences(text):
+        sentence = _ENUMERATOR.sub("", numbered)  # "15.No compensation" reads "No compensation"
         quantities += find_quantities(sentence)
         vague += find_vague_deadlines(sentence)
         statements += find_statements(sentence)

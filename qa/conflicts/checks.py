@@ -25,17 +25,27 @@ from qa.conflicts.parties import actor_key
 from qa.conflicts.quantities import Quantity, Timing
 from qa.conflicts.scope_checks import check_allocations, check_inclusions, check_waivers
 from qa.conflicts.statement_checks import check_statements
-from qa.conflicts.topics import GENERIC_TOPICS, Topic, first_topic, instrument_mismatch, jaccard
+from qa.conflicts.topics import (
+    GENERIC_TOPICS,
+    INSTRUMENT,
+    Topic,
+    first_topic,
+    instrument_mismatch,
+    jaccard,
+)
 from qa.conflicts.types import ConflictKind
 
 MIN_DUTY_OVERLAP = 0.5  # Jaccard of what two duty claims are about
 
 
 def _shared_topic(x: Context, y: Context) -> Topic:
-    """The matter two contexts share: their main verb's topic, else the first shared topic."""
+    """The matter two contexts share: their main verb's topic, else a shared topic about the
+    instrument itself (the notice in "notice of termination" is about termination), else the
+    first shared topic."""
     if x.head is not None and x.head is y.head:
         return x.head
-    return first_topic(x.topics & y.topics) or Topic.DURATION
+    shared = x.topics & y.topics
+    return first_topic(shared & INSTRUMENT) or first_topic(shared) or Topic.DURATION
 
 
 def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:

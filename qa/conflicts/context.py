@@ -114,7 +114,9 @@ def clause_actor(segment_text: str) -> str | None:
     return actor_in(segment_text[: verb.start()]) or actor_by(segment_text[verb.end() :])
 
 
-_AFTER_VERB = re.compile(r"^\s*(?:(?:not|only|also|be|been)\s+)*(?P<verb>[\w-]+(?:\s+[\w-]+)?)")
+_AFTER_VERB = re.compile(
+    r"^\s*(?:(?:not|only|also|be|been)\s+)*(?P<verb>[\w-]+(?:\s+[\w-]+){0,2})"
+)  # up to three words: "enter into force"
 
 
 def head_topic(segment_text: str) -> Topic | None:

@@ -100,12 +100,14 @@ def _role_label(match: re.Match[str]) -> str:
     return f"{label} {noun}"
 
 
-def actor_in(text: str) -> str | None:
-    """The actor a stretch of text names last (nearest the verb that follows it), if any."""
+def actor_in(text: str, first: bool = False) -> str | None:
+    """The actor a stretch of text names last (nearest the verb that follows it), if any;
+    with `first`, the one it names first ("by the Receiving State on behalf of the Sending
+    State")."""
     found: list[tuple[int, str]] = [(m.start(), _role_label(m)) for m in _ROLE.finditer(text)]
     found += [(m.start(), m.group("name")) for m in _NAMED.finditer(text)]
     if found:
-        return max(found)[1]
+        return min(found)[1] if first else max(found)[1]
     words = text.replace("The ", "").split()
     if len(words) == 1 and is_probable_name(words[0]):
         return words[0]
@@ -136,7 +138,7 @@ def actor_by(text: str) -> str | None:
     if match is None:
         return None
     who = match.group("who")
-    return actor_in(who) or _name_in(who.split(" in ")[0]) or _body(who)
+    return actor_in(who, first=True) or _name_in(who.split(" in ")[0]) or _body(who)
 
 
 _CAPITALISED_RUN = re.compile(r"((?:[A-Z][A-Za-z]*\s?)+)")

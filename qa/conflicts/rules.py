@@ -32,6 +32,8 @@ INSTRUMENT_TOPICS = frozenset(
         "depositary",
         "authentic text",
         "entry into force",
+        "amendment",
+        "dispute settlement",  # disputes about "this Agreement" are about the instrument
     }
 )
 NO_RULE_SCORE = 0.1  # same topic, but no rule found a difference

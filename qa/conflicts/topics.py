@@ -44,6 +44,7 @@ class Topic(StrEnum):
     CHAIR = "chair"
     DEPOSITARY = "depositary"
     ENTRY = "entry into force"
+    AMENDMENT = "amendment"
     CUSTODY = "arrest and custody"
     MEDICAL = "medical treatment"
     TAX = "taxation"
@@ -125,11 +126,9 @@ _TOPIC_CUES: tuple[tuple[Topic, str], ...] = (
     (Topic.VISITS, r"visit(?!ing\s+forces?)\w*"),
     (Topic.CHAIR, r"chair\w*|presid\w*"),
     (Topic.DEPOSITARY, r"depositary"),
-    (
-        Topic.ENTRY,
-        r"ent(?:er|ers|ered|ry)\s+into\s+force|come[s]?\s+into\s+force|take[sn]?\s+effect"
-        r"|become[s]?\s+effective|effective\s+(?:from|on|as\s+of)",
-    ),
+    # "take effect" is left out: a denunciation and an amendment take effect too.
+    (Topic.ENTRY, r"ent(?:er|ers|ered|ry)\s+into\s+force|come[s]?\s+into\s+force"),
+    (Topic.AMENDMENT, r"amendments?|amend(?:s|ed|ing)?|modifications?"),
     (Topic.CUSTODY, r"arrest\w*|custody|detain\w*|detention|handed\s+over"),
     (Topic.MEDICAL, r"medical|hospital\w*|treatment|dental"),
     (Topic.TAX, r"tax\w*|resident|residence"),
@@ -214,7 +213,14 @@ def situation_of(text: str) -> frozenset[Situation]:
 # Topics about an instrument itself: a notification that starts a notice period is part of them,
 # so two clauses with different instrument topics are about different things.
 INSTRUMENT = frozenset(
-    {Topic.TERMINATION, Topic.WITHDRAWAL, Topic.DURATION, Topic.RENEWAL, Topic.ENTRY}
+    {
+        Topic.TERMINATION,
+        Topic.WITHDRAWAL,
+        Topic.DURATION,
+        Topic.RENEWAL,
+        Topic.ENTRY,
+        Topic.AMENDMENT,
+    }
 )
 
 
