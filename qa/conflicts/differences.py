@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from index import IndexReader
-from qa.conflicts.planted import _locate
+from qa.conflicts.planted import locate
 from qa.conflicts.store import ConflictStore, StoredFlag
 
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
@@ -109,7 +109,7 @@ def score_differences(index_dir: Path, differences: list[Difference]) -> Differe
         places = {frozenset((f.a_clause, f.b_clause)): n for n, f in enumerate(flags, 1)}
         report = DifferenceReport(total_flags=len(flags))
         for pair in differences:
-            a, b = _locate(reader, *pair.a), _locate(reader, *pair.b)
+            a, b = locate(reader, *pair.a), locate(reader, *pair.b)
             if a is None or b is None:
                 report.unresolved.append(pair.id)
                 continue

@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Phrases in the register of status-of-forces and security-of-information agreements.
 
 Written for Accord (no text of any evaluation set): each entry gives several wordings of one

@@ -86,7 +86,12 @@ def record_comparison(folder: Path, report: dict[str, Any]) -> None:
             labelled[name] = {**figures["overall"], "pairs_per_s": figures["pairs_per_s"]}
         for set_name, by_scorer in report.get("out_of_domain", {}).items():
             comparison.setdefault("out_of_domain", {}).setdefault(set_name, {}).update(by_scorer)
+        treaty = comparison.setdefault("treaty_pairs", {}).setdefault(report["split"], {})
+        for name, figures in report["treaty_pairs"].items():
+            treaty[name] = {**figures["overall"], "pairs_per_s": figures["pairs_per_s"]}
         scorer = "rules" if report["contradiction_model"] == "none" else "combined"
         comparison.setdefault("planted", {})[scorer] = report["planted"]
+        if "real_map" in report:
+            comparison.setdefault("real_map", {})[scorer] = report["real_map"]
 
     _update_settings(folder, change)
