@@ -71,6 +71,17 @@ def scorer_fingerprint(scorer: PairScorer) -> str:
     return hashlib.sha256(str(name).encode()).hexdigest()[:16]
 
 
+def map_is_stale(index_dir: Path, scorer: PairScorer) -> bool:
+    """Whether the stored map was built by another scorer (or not built at all)."""
+    store = ConflictStore.for_index(index_dir, readonly=True)
+    if store is None:
+        return True
+    try:
+        return store.info("scorer") != scorer_fingerprint(scorer)
+    finally:
+        store.close()
+
+
 def update_conflict_map(
     index_dir: Path, scorer: PairScorer, progress: Progress | None = None
 ) -> MapStats:

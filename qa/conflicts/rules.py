@@ -9,7 +9,10 @@ Article 4)". Pairs that share no topic are answered at once.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from qa.conflicts.analysis import analyse
 from qa.conflicts.checks import CHECKS
@@ -40,6 +43,16 @@ NO_RULE_SCORE = 0.1  # same topic, but no rule found a difference
 NO_TOPIC_SCORE = 0.02  # nothing in common to compare
 
 
+@lru_cache(maxsize=1)
+def rules_digest() -> str:
+    """sha256 of the rule checks' source: any change to a check changes the fingerprint, so a
+    map is never kept from rules that were edited without bumping RULES_VERSION."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def explain(finding: Finding, a: ClauseText, b: ClauseText) -> str:
     """ "<topic>: <value A> (<citation A>) vs <value B> (<citation B>)[ — <note>]"."""
     text = (
@@ -54,7 +67,8 @@ class RuleScorer:
 
     def __init__(self, threshold: float = CONFLICT_THRESHOLD) -> None:
         self.threshold = threshold  # minimum score of a flag
-        self.fingerprint = f"{RULES_VERSION}@{threshold:g}"  # identifies the verdicts it gives
+        # Identifies the verdicts it gives: a stored map built by other rules is redone.
+        self.fingerprint = f"{RULES_VERSION}:{rules_digest()}@{threshold:g}"
 
     def findings(self, a: ClauseText, b: ClauseText) -> list[Finding]:
         """Every difference the rules can explain, strongest first."""
