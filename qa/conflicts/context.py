@@ -76,13 +76,20 @@ class Context:
         "Visits shall be requested 20 days ahead" and "The host shall reply to a request for visit
         within 10 days" share the topic of requests, but their verbs say they regulate two steps.
         """
-        if self.head is not None and other.head is not None and self.head is not other.head:
+        if self._verbs_differ(other):
             return False
         if not (self.topics & other.topics) - GENERIC_TOPICS:
             return False  # sharing only "requests" or "access" says little
         if instrument_mismatch(self.topics, other.topics):
             return False  # "takes effect one year after notification" vs "enters into force ..."
         return self.same_setting(other) and self.shares_words(other)
+
+    def _verbs_differ(self, other: Context) -> bool:
+        """Both main verbs have topics, different ones, and neither names the other's topic
+        ("keep ... in custody" and "handed over after the arrest" regulate one thing)."""
+        if self.head is None or other.head is None or self.head is other.head:
+            return False
+        return self.head not in other.topics and other.head not in self.topics
 
     def shares_words(self, other: Context) -> bool:
         """Whether the clauses have enough words in common to be about the same thing.
