@@ -37,7 +37,7 @@ _ACTIONS: tuple[tuple[str, str], ...] = (
     ("provide", r"provid|suppl|furnish"),
     ("designate", r"designat|appoint"),
     ("withdraw", r"withdr[ae]w"),
-    ("terminate", r"terminat"),
+    ("terminate", r"terminat|ended\b|end\b"),
 )
 # Words for one object: "intelligence", "information", "documents", "material" name what is
 # exchanged; "breach", "compromise" and "incident" the security event; "weapons" and "arms".

@@ -27,7 +27,7 @@ NEIGHBOURS = 24
 SEARCHED = 128
 MIN_SIMILARITY = 0.45  # neighbours less similar than this are not candidates
 MAX_BUCKET = 160  # a comparable key shared by more clauses is too common to pair them all
-MIN_BUCKET_SIMILARITY = 0.3  # clauses sharing a key must still be about something alike
+MIN_BUCKET_SIMILARITY = 0.15  # clauses sharing a key must still be about something alike
 
 
 def comparable_keys(text: str) -> frozenset[str]:

@@ -91,7 +91,11 @@ _TOPIC_CUES: tuple[tuple[Topic, str], ...] = (
     (Topic.REPLY, r"repl(?:y|ies|ied)|respon(?:d|ds|se|ses)|answer\w*"),
     (Topic.REQUEST, r"request\w*|submi(?:t|ts|tted|ssion)|applications?"),
     # Ending an agreement and one Party leaving a multilateral one are different matters.
-    (Topic.TERMINATION, r"terminat\w*|denounc\w*|denunciat\w*"),
+    (
+        Topic.TERMINATION,
+        r"terminat\w*|denounc\w*|denunciat\w*|be\s+ended"
+        r"|end\s+(?:this|the)\s+(?:Agreement|Arrangement|Memorandum)",
+    ),
     (Topic.WITHDRAWAL, r"withdr[ae]w\w*|cease\s+to\s+be\s+a\s+Party"),
     # How long an agreement runs, and how long a clearance or pass stays valid, are different.
     (Topic.DURATION, r"in\s+force|concluded\s+for|initial\s+period"),
