@@ -70,6 +70,11 @@ def register(commands: Any) -> None:
     add_model_option(conflicts)
     conflicts.add_argument("--json", action="store_true", help="print JSON")
     conflicts.add_argument(
+        "--choose-threshold",
+        action="store_true",
+        help="choose the model's threshold beside the rules on the dev split and store it",
+    )
+    conflicts.add_argument(
         "--record",
         action="store_true",
         help="store the figures in the shipped model's accord.json and MODEL_CARD.md",
@@ -170,6 +175,8 @@ def run_conflicts(args: argparse.Namespace) -> int:
         raise CliError(
             "--record stores figures of the shipped model: use --nli-model default or none", code=2
         )
+    if args.choose_threshold:
+        return _choose_threshold(sets, settings.models.contradiction)
     report = conflict_report(settings, sets, args.data)
     if args.record:
         from qa.nli.model import DEFAULT_MODEL_DIR
@@ -180,6 +187,21 @@ def run_conflicts(args: argparse.Namespace) -> int:
         print(json.dumps(report, indent=2))
         return 0
     print_conflicts(report, args.corpus)
+    return 0
+
+
+def _choose_threshold(sets: Any, model: str) -> int:
+    """`--choose-threshold`: on the dev split, for the shipped model; printed and stored."""
+    from qa.conflicts.evaluate import load_pairs
+    from qa.evaluation.conflicts import choose_combined_threshold
+    from qa.nli.model import DEFAULT_MODEL_DIR
+    from qa.nli.saving import record_combined_threshold
+
+    if sets.split != "dev" or model != "default":
+        raise CliError("--choose-threshold needs --split dev and the shipped model", code=2)
+    chosen = choose_combined_threshold(load_pairs(sets.treaty_pairs, split="dev"), model)
+    record_combined_threshold(DEFAULT_MODEL_DIR, chosen)
+    print(json.dumps(chosen, indent=2))
     return 0
 
 

@@ -104,6 +104,14 @@ class Allocation:
     sentence: str
 
 
+def escalates(text: str) -> bool:
+    """Whether a text is a step after another forum failed ("where the Committee is unable")."""
+    return _ESCALATION.search(text) is not None and not _WAIVES.search(text)
+
+
+_WAIVES = re.compile(r"\bwaive\w*\b", _F)
+
+
 def _categories(sentence: str) -> frozenset[str]:
     found = set()
     for name, pattern in (

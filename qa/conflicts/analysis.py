@@ -26,6 +26,7 @@ class ClauseAnalysis:
     """What one clause says, in the forms the checks compare."""
 
     keys: frozenset[str]  # topics and acts named; pairs sharing none are not compared
+    sentences: tuple[str, ...]  # as read (list numbering removed)
     quantities: tuple[Quantity, ...]
     vague: tuple[VagueDeadline, ...]
     statements: tuple[Statement, ...]
@@ -66,8 +67,9 @@ def analyse(text: str) -> ClauseAnalysis:
     allocations: list[Allocation] = []
     benefits: list[BenefitClaim] = []
     waivers: list[WaiverClaim] = []
-    for numbered in split_sentences(text):
-        sentence = _ENUMERATOR.sub("", numbered)  # "15.No compensation" reads "No compensation"
+    # "15.No compensation" reads "No compensation"
+    sentences = tuple(_ENUMERATOR.sub("", numbered) for numbered in split_sentences(text))
+    for sentence in sentences:
         quantities += find_quantities(sentence)
         vague += find_vague_deadlines(sentence)
         statements += find_statements(sentence)
@@ -93,6 +95,7 @@ def analyse(text: str) -> ClauseAnalysis:
         keys.add(Topic.LIABILITY.value)
     return ClauseAnalysis(
         frozenset(keys),
+        sentences,
         tuple(quantities),
         tuple(vague),
         tuple(statements),

@@ -36,6 +36,8 @@ from qa.conflicts.topics import (
 from qa.conflicts.types import ConflictKind
 
 MIN_DUTY_OVERLAP = 0.5  # Jaccard of what two duty claims are about
+UNSURE = DIFFERENT + 1e-9  # a difference on one topic whose limits could not be compared
+UNSURE_NOTE = "the values differ"
 
 
 def _shared_topic(x: Context, y: Context) -> Topic:
@@ -64,7 +66,7 @@ def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
             if x.context.same_matter(y.context):
                 score = _quantity_score(x, y)
             elif _same_topic(x, y) and not same_amount(x.value, y.value):
-                score = DIFFERENT  # worded too differently to be sure they cannot both hold
+                score = UNSURE  # worded too differently to be sure they cannot both hold
             else:
                 continue
             if score is None:
@@ -79,7 +81,7 @@ def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
                     y.display,
                     x.context.sentence,
                     y.context.sentence,
-                    DIFFERENT_NOTE if score == DIFFERENT else "",
+                    {DIFFERENT: DIFFERENT_NOTE, UNSURE: UNSURE_NOTE}.get(score, ""),
                 )
             )
     return found

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from qa.conflicts.analysis import analyse
 from qa.conflicts.checks import CHECKS
-from qa.conflicts.findings import Finding
+from qa.conflicts.findings import DIFFERENT, Finding
+from qa.conflicts.settlement import settling_reason
 from qa.conflicts.types import ClauseText, Verdict, cite
 
 RULES_VERSION = (
@@ -85,9 +86,12 @@ class RuleScorer:
         if not shared:
             return Verdict(conflict=False, score=NO_TOPIC_SCORE)
         found = self.findings(a, b)
-        if not found:
-            topics = sorted(key for key in shared if not key.startswith("act:"))
-            return Verdict(conflict=False, score=NO_RULE_SCORE, topic=topics[0] if topics else "")
+        if not found or found[0].score <= DIFFERENT:
+            reason = settling_reason(left, right, found)
+            if not found:
+                topics = sorted(key for key in shared if not key.startswith("act:"))
+                note = f"no conflict: {reason}" if reason else ""
+                return Verdict(False, NO_RULE_SCORE, None, note, None, topics[0] if topics else "")
         best = found[0]
         return Verdict(
             conflict=best.score >= self.threshold,
@@ -99,14 +103,18 @@ class RuleScorer:
         )
 
     def settled(self, a: ClauseText, b: ClauseText) -> bool:
-        """True when both clauses state a duty, right or prohibition about the same act.
+        """True when the rules can say why a pair they did not flag holds together.
 
-        The rules then compared the two statements — modality, exceptions, quantities, holders,
-        levels, forums — so their "no conflict" is an explained judgement, not silence; a combined
-        scorer keeps it rather than letting a learned model overrule it.
+        The amounts can both be met, one clause is about what the other excepts, they apply in
+        complementary settings, one is the step after the other's forum fails, or both only
+        forbid (`settlement.py`): an explained "no conflict" that a combined scorer keeps rather
+        than letting a learned model overrule it. Silence is not settlement.
         """
         left, right = analyse(a.text), analyse(b.text)
-        return any(key.startswith("act:") for key in left.keys & right.keys)
+        found = self.findings(a, b)
+        if found and found[0].score >= self.threshold:
+            return False
+        return settling_reason(left, right, found) is not None
 
     def score_many(self, pairs: Sequence[tuple[ClauseText, ClauseText]]) -> list[Verdict]:
         """Judge many pairs (rules need no batching; the per-text analysis is cached)."""

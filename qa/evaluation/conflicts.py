@@ -168,3 +168,34 @@ def real_map_figures(agreements: Path, sets: ConflictSets, settings: Settings) -
         for split in dict.fromkeys((sets.split, "all"))
     }
     return {"differences": found, "top": judge_top(index_dir, sets.judgements, TOP_JUDGED)}
+
+
+MIN_COMBINED_PRECISION = 0.8  # a combined threshold is only chosen where precision stays above
+
+
+def choose_combined_threshold(pairs: list[LabelledPair], model: str) -> dict[str, Any]:
+    """The model threshold beside the rules with the best F1 of the combination on `pairs`
+    (the dev split only: choosing on test would report a tuned figure), precision >= 0.8;
+    on equal F1 the higher threshold."""
+    from qa.nli.scorer import CrossEncoderScorer
+
+    if any(pair.split != "dev" for pair in pairs):
+        raise ValueError("a combined threshold is chosen on dev pairs only")
+    rules = RuleScorer()
+    inputs = [(pair.a, pair.b) for pair in pairs]
+    flagged = [verdict.conflict for verdict in rules.score_many(inputs)]
+    readable = [
+        not f and not rules.settled(a, b) for f, (a, b) in zip(flagged, inputs, strict=True)
+    ]
+    learned = [v.score for v in CrossEncoderScorer(model, threshold=0.0).score_many(inputs)]
+    best: tuple[float, float, Counts] | None = None
+    for threshold in sorted({round(p, 2) for p in learned} | {0.5}):
+        counts = Counts()
+        for pair, rule, may, p in zip(pairs, flagged, readable, learned, strict=True):
+            counts = counts.add(pair.conflict, rule or (may and p >= threshold))
+        precise = (counts.precision or 0.0) >= MIN_COMBINED_PRECISION
+        if precise and (best is None or (counts.f1 or 0.0) >= best[0]):
+            best = (counts.f1 or 0.0, threshold, counts)
+    if best is None:
+        raise ValueError(f"no threshold keeps precision >= {MIN_COMBINED_PRECISION}")
+    return {"combined_threshold": best[1], "combined_dev": _counts(best[2])}

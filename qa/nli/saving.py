@@ -72,6 +72,19 @@ def record_evaluation(
     _update_settings(folder, change)
 
 
+def record_combined_threshold(folder: Path, chosen: dict[str, Any]) -> None:
+    """Store the threshold of model flags beside the rules (chosen on the treaty pairs, dev)."""
+
+    def change(settings: dict[str, Any]) -> None:
+        settings.update(chosen)
+        settings["combined_threshold_source"] = (
+            "tests/fixtures/treaty_pairs.jsonl, dev split: best F1 of rules + model with"
+            " precision >= 0.8 (accord eval conflicts --split dev --choose-threshold)"
+        )
+
+    _update_settings(folder, change)
+
+
 def record_comparison(folder: Path, report: dict[str, Any]) -> None:
     """Store `accord eval conflicts --record` figures (rules, model, combined); re-render the card.
 
