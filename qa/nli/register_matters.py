@@ -236,7 +236,7 @@ EQUIVALENCE_WORDINGS: tuple[str, ...] = (
 # next level up). The same pair about another level is no conflict.
 LEVEL_CLAIMS: tuple[tuple[str, str], ...] = (
     (
-        "No personnel security clearance shall be required for access to information classified {level}.",
+        "Persons without a security clearance may be given access to information classified {level}.",
         "Access to information classified {level} shall be limited to persons holding a security clearance at least at the level of {other}.",
     ),
     (

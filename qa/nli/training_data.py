@@ -58,7 +58,24 @@ def collect_pairs(
         log.warning("shared data not found: training on generated pairs only")
     pairs += generated_pairs(own + real, seed)
     pairs += register_pairs(seed, REGISTER_ROUNDS)
+    pairs = without_fixture_texts(pairs, quotes)
     return pairs, len(own), len(real), len(quotes)
+
+
+def without_fixture_texts(pairs: list[NliExample], quotes: list[str]) -> list[NliExample]:
+    """Pairs none of whose sides is a clause of an evaluation set (a generated sentence can
+    coincide with one word for word; it must not reach training even as one side)."""
+    quoted = {" ".join(quote.split()) for quote in quotes}
+    kept = [
+        p
+        for p in pairs
+        if not {" ".join(p.premise.split()), " ".join(p.hypothesis.split())} & quoted
+    ]
+    if len(kept) < len(pairs):
+        log.info(
+            "left out %d pairs with a side quoted by an evaluation set", len(pairs) - len(kept)
+        )
+    return kept
 
 
 def build_training_data(
