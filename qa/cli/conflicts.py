@@ -25,6 +25,9 @@ def register(commands: Any) -> None:
     add_index_option(conflicts)
     add_model_option(conflicts)
     conflicts.add_argument("--refresh", action="store_true", help="update the map first")
+    conflicts.add_argument(
+        "--top", type=int, metavar="N", help="the N flags most worth review, best first"
+    )
     conflicts.add_argument("--json", action="store_true", help="print JSON")
     add_user_option(conflicts)
     conflicts.set_defaults(handler=run_conflicts)
@@ -46,7 +49,10 @@ def run_conflicts(args: argparse.Namespace) -> int:
     from qa.serialize import conflict_json
 
     settings = settings_from(args)
-    if args.refresh:
+    if args.top is not None and args.top < 1:
+        raise CliError("--top must be at least 1", code=2)
+    refresh = args.refresh or _stale(settings)
+    if refresh:
         from index import SilentProgress
 
         with generations.writer_lock(settings.index.path):
@@ -54,7 +60,7 @@ def run_conflicts(args: argparse.Namespace) -> int:
                 print(step(settings.index.path, SilentProgress()), file=sys.stderr)
     user = clearance_for(settings, args.user)
     engine = Engine.load(settings.index.path, settings)
-    flags = conflict_map(engine, user)
+    flags = conflict_map(engine, user, ranked=args.top is not None)[: args.top]
     if args.json:
         print(
             json.dumps(
@@ -63,6 +69,9 @@ def run_conflicts(args: argparse.Namespace) -> int:
                 ensure_ascii=False,
             )
         )
+        return 0
+    if args.top is not None:
+        _print_ranked(flags)
         return 0
     groups: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
     for flag in flags:
@@ -77,6 +86,29 @@ def run_conflicts(args: argparse.Namespace) -> int:
             print(f"    A: {flag.a.citation()}\n    B: {flag.b.citation()}")
         print()
     return 0
+
+
+def _stale(settings: Any) -> bool:
+    """A map built by another scorer (new rules or model): say so, and bring it in step."""
+    from index import IndexMissing
+    from qa.conflicts.mapping import map_is_stale
+    from qa.conflicts.scorers import make_scorer
+
+    try:
+        stale = map_is_stale(settings.index.path, make_scorer(settings))
+    except IndexMissing:
+        return False  # Engine.load below gives the clear error
+    if stale:
+        print("conflict map built by another scorer: bringing it in step", file=sys.stderr)
+    return stale
+
+
+def _print_ranked(flags: list[Any]) -> None:
+    """The flags most worth review, best first, one line of explanation each."""
+    for rank, flag in enumerate(flags, 1):
+        label = "amended by" if flag.status == "amended" else "possible conflict — review"
+        print(f"{rank}. [{label}; {flag.kind}, {flag.score:.2f}] {flag.explanation}")
+        print(f"   A: {flag.a.citation()}\n   B: {flag.b.citation()}")
 
 
 def _pairs(path: Path) -> list[tuple[str, str, str]]:

@@ -15,10 +15,8 @@ QUESTION_SETS = ("corpus", "agreements")
 
 def register(commands: Any) -> None:
     """Add `eval retrieval` and `eval questions`."""
-    from qa.conflicts.evaluate import PAIR_SET
     from qa.evaluation import DEFAULT_CORPUS
-
-    PLANTED = PAIR_SET.parent / "corpus_conflicts.jsonl"
+    from qa.evaluation.conflicts import ConflictSets
 
     evaluate = commands.add_parser("eval", help="measure retrieval and answer quality")
     kinds = evaluate.add_subparsers(dest="evaluation", required=True, metavar="WHAT")
@@ -37,37 +35,38 @@ def register(commands: Any) -> None:
     retrieval.add_argument("--json", action="store_true", help="print JSON")
     retrieval.set_defaults(handler=run_retrieval)
 
-    questions = kinds.add_parser("questions", help="recall, abstention, latency of `ask`")
-    questions.add_argument(
-        "--set",
-        choices=QUESTION_SETS,
-        default="corpus",
-        help="corpus: the questions over corpus/; agreements: the questions over the real "
-        "treaties in ../shared/data (agreements and reference articles)",
-    )
-    questions.add_argument("--questions", type=Path, metavar="FILE", help="another question file")
-    add_index_option(questions)
-    questions.add_argument(
-        "--corpus", type=Path, action="append", metavar="PATH", help="folder or file (repeatable)"
-    )
-    questions.add_argument("--data", type=Path, metavar="DIR", help="../shared/data")
-    questions.add_argument("--split", choices=("dev", "test"), help="only this split's questions")
-    add_model_option(questions)
-    questions.add_argument("--top-k", type=int, default=5, metavar="N")
-    questions.add_argument(
-        "--calibrate", action="store_true", help="choose the threshold (on dev when --split test)"
-    )
-    questions.add_argument("--json", action="store_true", help="print JSON")
-    questions.set_defaults(handler=run_questions)
+    _register_questions(kinds)
 
-    conflicts = kinds.add_parser("conflicts", help="conflict flags: labelled, planted, NLI sets")
-    conflicts.add_argument("--pairs", type=Path, default=PAIR_SET, metavar="FILE")
-    conflicts.add_argument("--planted", type=Path, default=PLANTED, metavar="FILE")
+    sets = ConflictSets()
+    conflicts = kinds.add_parser(
+        "conflicts", help="conflict flags: treaty pairs, labelled, planted, NLI sets, real map"
+    )
+    conflicts.add_argument("--pairs", type=Path, default=sets.pairs, metavar="FILE")
+    conflicts.add_argument("--planted", type=Path, default=sets.planted, metavar="FILE")
     conflicts.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR")
-    conflicts.add_argument("--data", type=Path, metavar="DIR", help="../shared/data (NLI sets)")
+    conflicts.add_argument("--treaty-pairs", type=Path, default=sets.treaty_pairs, metavar="FILE")
+    conflicts.add_argument("--differences", type=Path, default=sets.differences, metavar="FILE")
+    conflicts.add_argument("--judgements", type=Path, default=sets.judgements, metavar="FILE")
+    conflicts.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default=sets.split,
+        help="split of the treaty pairs and real differences (tune on dev; report test)",
+    )
+    conflicts.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        help="../shared/data: the NLI sets, and the real agreements for the map",
+    )
     conflicts.add_argument("--nli-model", metavar="NAME", help='"default", "none" or a model')
     add_model_option(conflicts)
     conflicts.add_argument("--json", action="store_true", help="print JSON")
+    conflicts.add_argument(
+        "--choose-threshold",
+        action="store_true",
+        help="choose the model's threshold beside the rules on the dev split and store it",
+    )
     conflicts.add_argument(
         "--record",
         action="store_true",
@@ -118,6 +117,32 @@ def print_table(title: str, rows: dict[str, dict[str, Any]]) -> None:
         extra = {k: v for k, v in figures.items() if k.endswith("_ms")}
         notes = "  " + ", ".join(f"{k} {v}" for k, v in extra.items()) if extra else ""
         print(f"{name:<24}" + "".join(f"{figures[m]:>11.4f}" for m in _METRICS) + notes)
+
+
+def _register_questions(kinds: Any) -> None:
+    """Add `eval questions`."""
+    questions = kinds.add_parser("questions", help="recall, abstention, latency of `ask`")
+    questions.add_argument(
+        "--set",
+        choices=QUESTION_SETS,
+        default="corpus",
+        help="corpus: the questions over corpus/; agreements: the questions over the real "
+        "treaties in ../shared/data (agreements and reference articles)",
+    )
+    questions.add_argument("--questions", type=Path, metavar="FILE", help="another question file")
+    add_index_option(questions)
+    questions.add_argument(
+        "--corpus", type=Path, action="append", metavar="PATH", help="folder or file (repeatable)"
+    )
+    questions.add_argument("--data", type=Path, metavar="DIR", help="../shared/data")
+    questions.add_argument("--split", choices=("dev", "test"), help="only this split's questions")
+    add_model_option(questions)
+    questions.add_argument("--top-k", type=int, default=5, metavar="N")
+    questions.add_argument(
+        "--calibrate", action="store_true", help="choose the threshold (on dev when --split test)"
+    )
+    questions.add_argument("--json", action="store_true", help="print JSON")
+    questions.set_defaults(handler=run_questions)
 
 
 def question_set(args: argparse.Namespace) -> tuple[Path, list[Path]]:
@@ -172,17 +197,30 @@ def run_questions(args: argparse.Namespace) -> int:
 
 def run_conflicts(args: argparse.Namespace) -> int:
     """Score rules, model and combined; print tables or JSON."""
-    from qa.evaluation.conflicts import conflict_report
+    from qa.evaluation.conflicts import ConflictSets, conflict_report
 
-    for path in (args.pairs, args.planted, args.corpus):
+    sets = ConflictSets(
+        args.pairs,
+        args.planted,
+        args.corpus,
+        args.treaty_pairs,
+        args.differences,
+        args.judgements,
+        args.split,
+    )
+    for path in (args.pairs, args.planted, args.corpus, args.treaty_pairs, args.differences):
         if not path.exists():
             raise CliError(f"{path}: no such file or folder", code=2)
+    if args.data is not None and not (args.data / "agreements").is_dir():
+        raise CliError(f"{args.data}: no agreements/ folder (expected ../shared/data)", code=2)
     settings = settings_from(args, **{"models.contradiction": args.nli_model, "ingest.workers": 0})
     if args.record and settings.models.contradiction not in ("default", "none"):
         raise CliError(
             "--record stores figures of the shipped model: use --nli-model default or none", code=2
         )
-    report = conflict_report(settings, args.pairs, args.planted, args.corpus, args.data)
+    if args.choose_threshold:
+        return _choose_threshold(sets, settings.models.contradiction)
+    report = conflict_report(settings, sets, args.data)
     if args.record:
         from qa.nli.model import DEFAULT_MODEL_DIR
         from qa.nli.saving import record_comparison
@@ -191,16 +229,39 @@ def run_conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"labelled pairs ({args.pairs.name}):")
-    for name, figures in report["labelled_pairs"].items():
-        overall = figures["overall"]
-        print(
-            f"  {name:9} P {overall['precision']}  R {overall['recall']}  F1 {overall['f1']}"
-            f"  ({figures['pairs_per_s']} pairs/s)"
-        )
+    print_conflicts(report, args.corpus)
+    return 0
+
+
+def _choose_threshold(sets: Any, model: str) -> int:
+    """`--choose-threshold`: on the dev split, for the shipped model; printed and stored."""
+    from qa.conflicts.evaluate import load_pairs
+    from qa.evaluation.conflicts import choose_combined_threshold
+    from qa.nli.model import DEFAULT_MODEL_DIR
+    from qa.nli.saving import record_combined_threshold
+
+    if sets.split != "dev" or model != "default":
+        raise CliError("--choose-threshold needs --split dev and the shipped model", code=2)
+    chosen = choose_combined_threshold(load_pairs(sets.treaty_pairs, split="dev"), model)
+    record_combined_threshold(DEFAULT_MODEL_DIR, chosen)
+    print(json.dumps(chosen, indent=2))
+    return 0
+
+
+def print_conflicts(report: dict[str, Any], corpus: Path) -> None:
+    """The conflict figures as short tables."""
+    for section in ("treaty_pairs", "labelled_pairs"):
+        split = f", {report['split']} split" if section == "treaty_pairs" else ""
+        print(f"{section.replace('_', ' ')}{split}:")
+        for name, figures in report[section].items():
+            overall = figures["overall"]
+            print(
+                f"  {name:9} P {overall['precision']}  R {overall['recall']}  F1 {overall['f1']}"
+                f"  ({figures['pairs_per_s']} pairs/s)"
+            )
     planted = report["planted"]
     print(
-        f"planted conflicts in {args.corpus}: recall {planted['recall']}, precision on labelled "
+        f"planted conflicts in {corpus}: recall {planted['recall']}, precision on labelled "
         f"pairs {planted['precision_labelled']}, planted share of all "
         f"{planted['total_flags']} flags {planted['precision_all_flags']}"
     )
@@ -208,4 +269,16 @@ def run_conflicts(args: argparse.Namespace) -> int:
         for name, figures in by_scorer.items():
             scores = f"P {figures['precision']}  R {figures['recall']}  F1 {figures['f1']}"
             print(f"{set_name:20} {name:9} {scores}")
-    return 0
+    real = report.get("real_map")
+    if real:
+        for split, found in real["differences"].items():
+            print(
+                f"real differences ({split}): {found['found']} of {found['differences']} flagged, "
+                f"{len(found['consistent_flagged'])} of {found['consistent_pairs']} consistent "
+                f"pairs flagged, {found['total_flags']} flags in all"
+            )
+        top = real["top"]
+        print(
+            f"top {top['flags']} flags: {top['worth']} of {top['judged']} judged worth review "
+            f"(precision {top['precision']}); unjudged ranks {top['unjudged_ranks']}"
+        )

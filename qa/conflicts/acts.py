@@ -15,18 +15,19 @@ _ACTIONS: tuple[tuple[str, str], ...] = (
     ("access", r"ha(?:ve|s|ving)\s+(?:\w+\s+)?access"),
     (
         "release",
-        r"releas|disclos|transfer|pass|disseminat|shar|communicat|forward|ma(?:k\w*|de)\s+available"
+        r"releas|disclos|publi|transfer|pass|disseminat|shar|communicat|forward"
+        r"|ma(?:k\w*|de)\s+available"
         r"|hand\w*\s+over|giv\w*\s+access|given\s+access",
     ),
     ("use", r"us(?:e|ed|ing)\b|employ|exploit"),
+    ("inspect", r"inspect|carr(?:y|ied)\s+out\s+(?:\w+\s+)?inspections|search"),
     ("retain", r"retain|keep|kept|stor"),
     ("destroy", r"destr|eras|delet|dispos"),
     ("return", r"return"),
-    ("reproduce", r"reproduc|cop(?:y|ied)\b"),
+    ("reproduce", r"reproduc|cop(?:y|ied)\b|ma(?:k\w*|de)\s+(?:\w+\s+)?cop(?:y|ies)"),
     ("translate", r"translat"),
     ("downgrade", r"downgrad|declassif|reclassif"),
     ("notify", r"notif|inform|report|alert"),
-    ("publish", r"publish"),
     ("grant access", r"grant|admit"),
     ("take part", r"take\s+part|tak\w*\s+part|participat"),
     ("conduct", r"conduct|carr(?:y|ied)\s+out"),
@@ -36,10 +37,27 @@ _ACTIONS: tuple[tuple[str, str], ...] = (
     ("provide", r"provid|suppl|furnish"),
     ("designate", r"designat|appoint"),
     ("withdraw", r"withdr[ae]w"),
-    ("terminate", r"terminat"),
+    ("terminate", r"terminat|ended\b|end\b"),
 )
-# Words for the information exchanged: "intelligence" and "information" name the same object.
-_INFORMATION = {"intel": "info", "infor": "info"}
+# Words for one object: "intelligence", "information", "documents", "material" name what is
+# exchanged; "breach", "compromise" and "incident" the security event; "weapons" and "arms".
+_INFORMATION = {
+    "intel": "info",
+    "infor": "info",
+    "docum": "info",
+    "mater": "info",
+    "detai": "info",
+    "breac": "incid",
+    "compr": "incid",
+    "viola": "incid",
+    "weapo": "arms",
+    "firea": "arms",
+}
+# Qualifiers that say where the object came from, not what it is.
+# Role nouns too: "notify the sending State" and "notify the sending Party" name one addressee.
+_OBJECT_NOISE = frozenset(
+    "recei excha trans class under state party parti natio count gover".split()
+)
 _NOUNS = {
     "destroy": "destruction",
     "retain": "retention",
@@ -47,7 +65,6 @@ _NOUNS = {
     "translate": "translation",
     "downgrade": "downgrading",
     "notify": "notification",
-    "publish": "publication",
     "grant access": "granting access",
     "take part": "taking part",
     "carry": "carrying",
@@ -74,6 +91,7 @@ _TARGETS: tuple[tuple[str, str], ...] = (
         r"government\s+departments?|other\s+(?:departments|agencies|ministries)",
     ),
     ("its own forces", r"(?:its|their)\s+(?:own\s+)?(?:national\s+)?(?:armed\s+)?forces"),
+    ("the public", r"the\s+public|publicly|publi(?:sh\w*|cation)|the\s+(?:press|media)"),
 )
 _TARGET_RES = tuple(
     (name, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for name, pattern in _TARGETS
@@ -106,4 +124,4 @@ def act_noun(action: str) -> str:
 
 def object_stems(text: str) -> frozenset[str]:
     """Content stems of an object, with the words for exchanged information made one."""
-    return frozenset(_INFORMATION.get(stem, stem) for stem in stems(text))
+    return frozenset(_INFORMATION.get(stem, stem) for stem in stems(text) - _OBJECT_NOISE)

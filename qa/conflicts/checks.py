@@ -11,39 +11,66 @@ from collections.abc import Callable
 from qa.conflicts.analysis import ClauseAnalysis
 from qa.conflicts.classification import equivalence_clash, level_clash
 from qa.conflicts.context import Context
-from qa.conflicts.findings import CROSSED, SOFT_DEADLINE, STRONG, Finding
+from qa.conflicts.findings import (
+    CROSSED,
+    DIFFERENT,
+    DIFFERENT_NOTE,
+    SOFT_DEADLINE,
+    STRONG,
+    Finding,
+)
 from qa.conflicts.forums import forum_clash
 from qa.conflicts.numbers import Bound, UnitFamily, bounds_clash, same_amount
 from qa.conflicts.parties import actor_key
-from qa.conflicts.quantities import Timing
+from qa.conflicts.quantities import Quantity, Timing
+from qa.conflicts.scope_checks import check_allocations, check_inclusions, check_waivers
 from qa.conflicts.statement_checks import check_statements
-from qa.conflicts.topics import Topic, first_topic, jaccard
+from qa.conflicts.topics import (
+    GENERIC_TOPICS,
+    INSTRUMENT,
+    Topic,
+    first_topic,
+    instrument_mismatch,
+    jaccard,
+)
 from qa.conflicts.types import ConflictKind
 
 MIN_DUTY_OVERLAP = 0.5  # Jaccard of what two duty claims are about
+UNSURE = DIFFERENT + 1e-9  # a difference on one topic whose limits could not be compared
+UNSURE_NOTE = "the values differ"
 
 
 def _shared_topic(x: Context, y: Context) -> Topic:
-    """The matter two contexts share: their main verb's topic, else the first shared topic."""
+    """The matter two contexts share: their main verb's topic, else a shared topic about the
+    instrument itself (the notice in "notice of termination" is about termination), else the
+    first shared topic."""
     if x.head is not None and x.head is y.head:
         return x.head
-    return first_topic(x.topics & y.topics) or Topic.DURATION
+    shared = x.topics & y.topics
+    return first_topic(shared & INSTRUMENT) or first_topic(shared) or Topic.DURATION
 
 
 def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
     """Amounts of one unit family, role and matter that cannot both hold."""
     found: list[Finding] = []
     for x in a.quantities:
+        if any(_restates(x, y) for y in b.quantities):
+            continue  # the other side states the same value; its other values are about more
         for y in b.quantities:
+            if any(_restates(y, z) for z in a.quantities):
+                continue
             if (x.family, x.unit, x.role) != (y.family, y.unit, y.role):
                 continue
             if {x.timing, y.timing} == {Timing.LEAD, Timing.DEADLINE}:
                 continue  # notice before an event and a deadline after one are different limits
-            if not x.context.same_matter(y.context):
+            if x.context.same_matter(y.context):
+                score = _quantity_score(x, y)
+            elif _same_topic(x, y) and not same_amount(x.value, y.value):
+                score = UNSURE  # worded too differently to be sure they cannot both hold
+            else:
                 continue
-            if not bounds_clash(x.bound, x.value, y.bound, y.value, same_amount(x.value, y.value)):
+            if score is None:
                 continue
-            score = STRONG if x.bound is y.bound else CROSSED
             topic = _shared_topic(x.context, y.context)
             found.append(
                 Finding(
@@ -54,9 +81,42 @@ def check_quantities(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
                     y.display,
                     x.context.sentence,
                     y.context.sentence,
+                    {DIFFERENT: DIFFERENT_NOTE, UNSURE: UNSURE_NOTE}.get(score, ""),
                 )
             )
     return found
+
+
+def _restates(x: Quantity, y: Quantity) -> bool:
+    """The same amount, of one family and unit, on a shared topic."""
+    shared = bool(x.context.topics & y.context.topics)
+    return (x.family, x.unit) == (y.family, y.unit) and same_amount(x.value, y.value) and shared
+
+
+def _same_topic(x: Quantity, y: Quantity) -> bool:
+    """Same specific topic and setting, however worded: "six months' notice of termination" and
+    "terminated ... two months in advance" are one matter in two agreements."""
+    specific = (x.context.topics & y.context.topics) - GENERIC_TOPICS
+    if instrument_mismatch(x.context.topics, y.context.topics):
+        return False
+    heads_agree = (
+        x.context.head is None or y.context.head is None or x.context.head is y.context.head
+    )
+    bounded_alike = x.bound is y.bound or Bound.EXACT in (x.bound, y.bound)
+    return bool(specific) and heads_agree and bounded_alike and x.context.same_setting(y.context)
+
+
+def _quantity_score(x: Quantity, y: Quantity) -> float | None:
+    """STRONG or CROSSED for values that cannot both hold; DIFFERENT for values that differ but
+    can both be met (two deadlines: the shorter meets both; a floor and a larger value); None
+    for equal amounts."""
+    if same_amount(x.value, y.value):
+        return None
+    if x.deadline and y.deadline:
+        return DIFFERENT
+    if not bounds_clash(x.bound, x.value, y.bound, y.value, False):
+        return DIFFERENT
+    return STRONG if x.bound is y.bound else CROSSED
 
 
 def _vague_against(a: ClauseAnalysis, b: ClauseAnalysis, swap: bool) -> list[Finding]:
@@ -103,18 +163,19 @@ def check_duties(a: ClauseAnalysis, b: ClauseAnalysis) -> list[Finding]:
         for y in b.duties:
             if x.duty is not y.duty or actor_key(x.actor) == actor_key(y.actor):
                 continue
-            if jaccard(x.matter, y.matter) >= MIN_DUTY_OVERLAP:
-                found.append(
-                    Finding(
-                        ConflictKind.PARTY,
-                        CROSSED,
-                        x.duty.value,
-                        x.actor,
-                        y.actor,
-                        x.sentence,
-                        y.sentence,
-                    )
+            same = jaccard(x.matter, y.matter) >= MIN_DUTY_OVERLAP
+            found.append(
+                Finding(
+                    ConflictKind.PARTY,
+                    CROSSED if same else DIFFERENT,
+                    x.duty.value,
+                    x.actor,
+                    y.actor,
+                    x.sentence,
+                    y.sentence,
+                    "" if same else "different holders, perhaps of different duties",
                 )
+            )
     return found
 
 
@@ -180,6 +241,9 @@ CHECKS: tuple[Callable[[ClauseAnalysis, ClauseAnalysis], list[Finding]], ...] = 
     check_quantities,
     check_classification,
     check_forums,
+    check_allocations,
+    check_inclusions,
+    check_waivers,
     check_duties,
     check_vague_deadlines,
     check_statements,

@@ -50,6 +50,30 @@ class Claim(StrEnum):
 
     HANDLING = "handling level"
     CLEARANCE = "clearance level"
+    NO_CLEARANCE = "no clearance needed"
+    EXCLUDED = "outside the agreement"
+    INCLUDED = "exchanged under the agreement"
+
+
+# Capitalised words that are not markings (headings, acronyms of bodies).
+_NOT_MARKINGS = frozenset(
+    "ARTICLE ANNEX SCHEDULE CHAPTER SECTION SHAPE AGREEMENT PROTOCOL UNITED STATES AMERICA"
+    " KINGDOM REPUBLIC NOTE PART".split()
+)
+_NO_CLEARANCE = re.compile(
+    r"\bno\s+(?:\w+\s+){0,2}clearances?\s+(?:shall\s+be\s+|is\s+|will\s+be\s+)?(?:required|needed"
+    r"|necessary)|\bwithout\s+(?:a\s+|any\s+)?(?:\w+\s+){0,2}clearances?\b|\bclearances?\s+"
+    r"(?:is|are|shall\s+be)\s+not\s+(?:required|needed)",
+    re.IGNORECASE,
+)
+_EXCLUDED = re.compile(
+    r"\b(?:shall|does|do|will)\s+not\s+apply\s+to\b|\b(?:is|are)\s+excluded\s+from\b", re.I
+)
+_INCLUDED = re.compile(
+    r"\bmay\s+be\s+(?:exchanged|provided|released|transmitted|communicated|transferred)\b"
+    r"[^.;]*\bunder\s+this\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +114,8 @@ def _marking(text: str, scale: ClassificationScale) -> Marking | None:
         return Marking(" ".join(words), system, scale.levels.index(canonical))
     if len(words) >= 2 and len(words[0]) <= 5:
         return Marking(" ".join(words), words[0], None)
+    if len(words) == 1 and len(words[0]) >= 5 and words[0] not in _NOT_MARKINGS:
+        return Marking(words[0], "", None)  # a national level such as GEHEIM or HEMLIG
     return None
 
 
@@ -113,15 +139,37 @@ def _bound(before: str, after: str) -> Bound:
     return Bound.EXACT
 
 
+def _equivalences(markings: list[tuple[Marking, int, int]], sentence: str) -> list[Equivalence]:
+    """ "A shall correspond to X and B to Y": consecutive national/scale pairs of one table."""
+    pairs = [(markings[i][0], markings[i + 1][0]) for i in range(0, len(markings) - 1, 2)]
+    if any((left.rank is None) == (right.rank is None) for left, right in pairs):
+        pairs = pairs[:1]  # not an alternating table: the first two markings only
+    return [Equivalence(left, right, sentence) for left, right in pairs]
+
+
+def _claim(sentence: str) -> Claim | None:
+    """What a sentence with a level says about it, if anything the checks compare."""
+    if _NO_CLEARANCE.search(sentence):
+        return Claim.NO_CLEARANCE
+    if _EXCLUDED.search(sentence):
+        return Claim.EXCLUDED
+    if _INCLUDED.search(sentence):
+        return Claim.INCLUDED
+    if _CLEARANCE.search(sentence):
+        return Claim.CLEARANCE
+    return Claim.HANDLING if _HANDLING.search(sentence) else None
+
+
 def find_classification(sentence: str) -> tuple[list[Equivalence], list[LevelClaim]]:
     """Equivalences (two markings and an equivalence cue) and level claims of one sentence."""
     markings = find_markings(sentence)
     if len(markings) >= 2 and _EQUIVALENCE.search(sentence):
-        return [Equivalence(markings[0][0], markings[1][0], sentence)], []
-    if not markings or markings[0][0].rank is None:
+        return _equivalences(markings, sentence), []
+    markings = [m for m in markings if m[0].rank is not None]
+    if not markings:
         return [], []
-    claim = Claim.CLEARANCE if _CLEARANCE.search(sentence) else Claim.HANDLING
-    if claim is Claim.HANDLING and not _HANDLING.search(sentence):
+    claim = _claim(sentence)
+    if claim is None:
         return [], []
     marking, start, end = markings[0]
     plain = sentence[:start] + sentence[end:]
@@ -153,9 +201,17 @@ def equivalence_clash(x: Equivalence, y: Equivalence) -> tuple[str, str] | None:
 _BOUND_WORDS = {Bound.EXACT: "", Bound.LOWER: "at least ", Bound.UPPER: "at most "}
 
 
+# Claims that cannot both hold for material of one level, whatever else the sentences say.
+_OPPOSED = ({Claim.NO_CLEARANCE, Claim.CLEARANCE}, {Claim.EXCLUDED, Claim.INCLUDED})
+
+
 def level_clash(x: LevelClaim, y: LevelClaim, min_overlap: float = 0.5) -> tuple[str, str] | None:
     """The two levels when claims about the same material ask for incompatible levels."""
-    if x.claim is not y.claim or jaccard(x.matter, y.matter) < min_overlap:
+    if {x.claim, y.claim} in _OPPOSED and x.marking.rank == y.marking.rank:
+        return f"{x.marking.text}: {x.claim.value}", f"{y.marking.text}: {y.claim.value}"
+    if x.claim is not y.claim or x.claim not in (Claim.HANDLING, Claim.CLEARANCE):
+        return None
+    if jaccard(x.matter, y.matter) < min_overlap:
         return None
     rank_x, rank_y = x.marking.rank, y.marking.rank
     if rank_x is None or rank_y is None:

@@ -7,16 +7,16 @@ from dataclasses import dataclass
 
 from qa.conflicts.numbers import NUMBER_WORDS
 from qa.conflicts.parties import actor_by, actor_in, actors_compatible
+from qa.conflicts.segments import Segment, split_segments
 from qa.conflicts.topics import (
     GENERIC_TOPICS,
-    Segment,
     Situation,
     Subject,
     Topic,
     first_topic,
+    instrument_mismatch,
     overlap,
     situation_of,
-    split_segments,
     stems,
     subjects_compatible,
     subjects_in,
@@ -27,6 +27,7 @@ from qa.conflicts.topics import (
 # Where the subject of a clause ends: its first finite verb.
 MODAL_VERB = re.compile(r"\b(?:shall|must|may|will|is|are|remains?|requires?)\b", re.IGNORECASE)
 MIN_WORD_OVERLAP = 0.3  # share of the shorter clause's words the other must have (about 1 in 3)
+SAME_VERB_WORD_OVERLAP = 0.2  # enough when both main verbs regulate the same act ("terminate")
 FEW_WORDS = 2  # a clause with this many words or fewer is too short to judge by its words
 # Words that say how much, how long or how often, not about what: amounts, units, bounds, anchors.
 _AMOUNT_WORDS = stems(
@@ -54,16 +55,17 @@ class Context:
     actor: str | None  # who holds the duty, when named
     words: frozenset[str]  # content stems of the clause, less amounts and their units
 
-    def same_setting(self, other: Context) -> bool:
+    def same_setting(self, other: Context, ignore_situation: bool = False) -> bool:
         """Same material, situation, actor and classification level.
 
         A rule for material of one level is a special rule, not a contradiction of the general one,
-        so a level named on one side only makes the settings differ.
+        so a level named on one side only makes the settings differ. `ignore_situation`: one side
+        applies everywhere, so the other's special situation falls under it.
         """
         same_level = self.levels == other.levels or bool(self.levels & other.levels)
         return (
             subjects_compatible(self.subjects, other.subjects)
-            and self.situation == other.situation
+            and (ignore_situation or self.situation == other.situation)
             and actors_compatible(self.actor, other.actor)
             and same_level
         )
@@ -74,11 +76,20 @@ class Context:
         "Visits shall be requested 20 days ahead" and "The host shall reply to a request for visit
         within 10 days" share the topic of requests, but their verbs say they regulate two steps.
         """
-        if self.head is not None and other.head is not None and self.head is not other.head:
+        if self._verbs_differ(other):
             return False
         if not (self.topics & other.topics) - GENERIC_TOPICS:
             return False  # sharing only "requests" or "access" says little
+        if instrument_mismatch(self.topics, other.topics):
+            return False  # "takes effect one year after notification" vs "enters into force ..."
         return self.same_setting(other) and self.shares_words(other)
+
+    def _verbs_differ(self, other: Context) -> bool:
+        """Both main verbs have topics, different ones, and neither names the other's topic
+        ("keep ... in custody" and "handed over after the arrest" regulate one thing)."""
+        if self.head is None or other.head is None or self.head is other.head:
+            return False
+        return self.head not in other.topics and other.head not in self.topics
 
     def shares_words(self, other: Context) -> bool:
         """Whether the clauses have enough words in common to be about the same thing.
@@ -88,7 +99,9 @@ class Context:
         """
         if min(len(self.words), len(other.words)) <= FEW_WORDS:
             return True
-        return overlap(self.words, other.words) >= MIN_WORD_OVERLAP
+        same_verb = self.head is not None and self.head is other.head
+        needed = SAME_VERB_WORD_OVERLAP if same_verb else MIN_WORD_OVERLAP
+        return overlap(self.words, other.words) >= needed
 
 
 def segment_at(sentence: str, position: int) -> Segment:
@@ -108,7 +121,9 @@ def clause_actor(segment_text: str) -> str | None:
     return actor_in(segment_text[: verb.start()]) or actor_by(segment_text[verb.end() :])
 
 
-_AFTER_VERB = re.compile(r"^\s*(?:(?:not|only|also|be|been)\s+)*(?P<verb>[\w-]+(?:\s+[\w-]+)?)")
+_AFTER_VERB = re.compile(
+    r"^\s*(?:(?:not|only|also|be|been)\s+)*(?P<verb>[\w-]+(?:\s+[\w-]+){0,2})"
+)  # up to three words: "enter into force"
 
 
 def head_topic(segment_text: str) -> Topic | None:

@@ -43,6 +43,15 @@ def visible_flags(
     return kept
 
 
-def conflict_map(engine: Engine, user: Clearance | None) -> list[ConflictFlag]:
-    """Every flag of the corpus the user may see, grouped by topic then document pair."""
-    return [to_flag(engine, flag, rows) for flag, rows in visible_flags(engine, user)]
+def conflict_map(
+    engine: Engine, user: Clearance | None, ranked: bool = False
+) -> list[ConflictFlag]:
+    """Every flag of the corpus the user may see, grouped by topic then document pair; with
+    `ranked`, the flags most worth review first (`differences.ranked`)."""
+    visible = visible_flags(engine, user)
+    if ranked:
+        from qa.conflicts.differences import ranked as by_rank
+
+        order = {id(flag): n for n, flag in enumerate(by_rank(flag for flag, _ in visible))}
+        visible.sort(key=lambda item: order[id(item[0])])
+    return [to_flag(engine, flag, rows) for flag, rows in visible]

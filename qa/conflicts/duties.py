@@ -34,7 +34,7 @@ class Duty(StrEnum):
 # Each duty: a cue right after the modal (active voice) or a cue in the subject with a passive verb.
 _ACTIVE: dict[Duty, re.Pattern[str]] = {
     Duty.COSTS: re.compile(
-        r"^(?:bear|meet|pay|defray|cover)\b.*\b(?:costs?|expenses?|fees?)\b", re.I
+        r"^(?:bear|meet|pay|defray|cover|reimburse)\b.*\b(?:costs?|expenses?|fees?)\b", re.I
     ),
     Duty.DEPOSITARY: re.compile(
         r"^(?:act|serve)\s+as\s+(?:the\s+)?Depositary|^be\s+the\s+Depositary", re.I

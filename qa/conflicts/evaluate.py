@@ -18,7 +18,10 @@ from typing import Any
 
 from qa.conflicts.types import ClauseText, PairScorer, Verdict
 
-PAIR_SET = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "conflict_pairs.jsonl"
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+PAIR_SET = FIXTURES / "conflict_pairs.jsonl"
+# Written independently of the rules and the model, in new wording; split into dev and test.
+TREATY_PAIRS = FIXTURES / "treaty_pairs.jsonl"
 POSITIVE_LABELS = frozenset({"conflict", "amended"})
 NO_KIND = "none"  # kind of a labelled pair that resembles no conflict kind
 
@@ -34,6 +37,7 @@ class LabelledPair:
     kind: str  # a ConflictKind value, or "none"; for non-conflicts, the kind the pair resembles
     note: str = ""
     subtle: bool = False  # a near-miss or an indirect conflict
+    split: str = ""  # "dev" or "test" where the set has splits (tune on dev, report test)
 
 
 @dataclass(frozen=True)
@@ -136,20 +140,26 @@ def _pair(row: dict[str, Any], line: int, positive: frozenset[str]) -> LabelledP
         kind=str(row.get("kind") or NO_KIND),
         note=str(row.get("note", "")),
         subtle=bool(row.get("subtle", False)),
+        split=str(row.get("split", "")),
     )
 
 
-def load_pairs(path: Path = PAIR_SET, amended_is_conflict: bool = True) -> list[LabelledPair]:
+def load_pairs(
+    path: Path = PAIR_SET, amended_is_conflict: bool = True, split: str = "all"
+) -> list[LabelledPair]:
     """Read a labelled pair file (JSON lines; blank lines are skipped).
 
     Args:
         path: the file; by default the hand-written evaluation set.
         amended_is_conflict: whether `"expected": "amended"` counts as a conflict (the wording does
             contradict; the map shows such pairs as "amended by" rather than as a conflict).
+        split: "all", or only the pairs of one split ("dev", "test").
     """
     positive = POSITIVE_LABELS if amended_is_conflict else POSITIVE_LABELS - {"amended"}
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [_pair(json.loads(text), n, positive) for n, text in enumerate(lines, 1) if text.strip()]
+    rows = [(n, json.loads(text)) for n, text in enumerate(lines, 1) if text.strip()]
+    pairs = [_pair(row, n, positive) for n, row in rows]
+    return [pair for pair in pairs if split in ("all", pair.split)]
 
 
 def _kind_agreement(judged: Iterable[tuple[LabelledPair, Verdict]]) -> float | None:

@@ -91,6 +91,8 @@ _MATTER = re.compile(
 )
 _PROPER = re.compile(r"(?<=\s)[A-Z][a-z]{2,}\b")
 _GENERIC = frozenset("Party Parties State States Agreement Arrangement Government".split())
+_GOVERNED = re.compile(r"\bgoverned\s+by\b|\bgoverning\s+law\b|\bapplicable\s+law\b", _F)
+_ROLE_WORDS = frozenset("receiving sending host respondent requesting originating".split())
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,13 @@ def find_forums(sentence: str) -> list[ForumClaim]:
 
 
 def _differ(a: str, b: str) -> bool:
-    return actor_key(a) != actor_key(b)
+    return _place_key(a) != _place_key(b)
+
+
+def _place_key(value: str) -> str:
+    """ "receiving State", "host State" and "host nation" are one place."""
+    key = actor_key(value)
+    return "host " if key in ("recei", "host ") else key
 
 
 def forum_clash(x: ForumClaim, y: ForumClaim) -> tuple[float, str] | None:
@@ -184,6 +192,12 @@ def forum_clash(x: ForumClaim, y: ForumClaim) -> tuple[float, str] | None:
         or (x.matter and y.matter and x.matter != y.matter)
     ):
         return None
+    stated = x.matter and x.matter == y.matter
+    if not stated and x.aspect in (Aspect.FORUM, Aspect.LAW, Aspect.JURISDICTION):
+        return None  # named for no stated matter ("shall not hold proceedings", "entitled to")
+    governed = all(_GOVERNED.search(claim.sentence) for claim in (x, y))
+    if x.aspect is Aspect.LAW and x.matter == "instr" and not governed:
+        return None  # "in accordance with international law" said of amending the instrument
     if x.aspect is Aspect.FORUM:
         if x.value == y.value:
             return (0.9, "one excludes what the other uses") if x.excluded != y.excluded else None
@@ -194,4 +208,11 @@ def forum_clash(x: ForumClaim, y: ForumClaim) -> tuple[float, str] | None:
         return None
     if x.excluded or y.excluded or not _differ(x.value, y.value):
         return None
+    if x.aspect is Aspect.JURISDICTION and _is_role(x.value) != _is_role(y.value):
+        return None  # "courts of the receiving State" and "German courts" may be the same courts
     return 0.9, ""
+
+
+def _is_role(value: str) -> bool:
+    words = value.split()
+    return words[-1] in _GENERIC or words[0].lower() in _ROLE_WORDS

@@ -1,36 +1,33 @@
 """Build and update the corpus-wide conflict map.
 
-Candidate pairs are clauses of *different* documents that are nearest neighbours in the
-vector index (k per clause) and share a topic term — so the pass grows with the number of
-clauses times k, never with all pairs. Only clauses not scanned before are queried, which
-by the symmetry of nearest neighbours covers every new pair an update can create.
+Candidate pairs (`candidates.py`) are clauses of *different* documents that are nearest
+neighbours in the vector index or state a comparable thing (a time limit on the same topic, a
+holder of jurisdiction, a cost) — so the pass grows with the number of clauses, never with all
+pairs. Only clauses not scanned before are paired, which covers every new pair an update can
+create. Flags between an amending and an amended document are shown as "amended by"; differences
+about the instruments themselves (notice periods, entry into force) are kept across agreements:
+how two alliances' agreements differ is what an analyst compares.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from index import IndexReader, Progress
 from ingest.records import Clause, Document
-from qa.conflicts.amendments import amendment_links, as_amendment, relevant
+from qa.conflicts.amendments import across_instruments, amendment_links, as_amendment
+from qa.conflicts.candidates import candidate_pairs
+from qa.conflicts.findings import DIFFERENT
 from qa.conflicts.scorers import CombinedScorer
 from qa.conflicts.store import ConflictStore, StoredFlag
 from qa.conflicts.topics import topics_in
-from qa.conflicts.types import ClauseText, PairScorer, Verdict
+from qa.conflicts.types import ClauseText, ConflictKind, PairScorer, Verdict
 
-# Nearest clauses of *other* documents kept per clause, found among SEARCHED neighbours.
-NEIGHBOURS = 24
-SEARCHED = 128
-# Candidates must be this similar, and share a topic term unless they are TOPICAL_SIMILARITY
-# similar; the learned model only reads pairs that share a topic and are at least
-# MODEL_SIMILARITY similar (a contradiction is about one matter; this bounds its cost).
-MIN_SIMILARITY = 0.45
-TOPICAL_SIMILARITY = 0.6
+# The learned model only reads pairs that share a topic and are at least MODEL_SIMILARITY similar
+# (a contradiction is about one matter; this bounds its cost). Rule differences (values that
+# differ but can both be met, score DIFFERENT) are kept on the map though no pair check flags them.
 MODEL_SIMILARITY = 0.6
 BATCH = 64
 _SHORT_TITLE_WORDS = 8
@@ -64,36 +61,25 @@ def clause_text(clause: Clause, document: Document) -> ClauseText:
     return ClauseText(clause.text, f"{short_title(document)}, {clause.section}")
 
 
-def candidate_pairs(
-    reader: IndexReader, rows: Sequence[int], clauses: dict[int, Clause]
-) -> Iterator[tuple[int, int, float]]:
-    """(row, row, similarity): each clause's nearest clauses in other documents, pairs once."""
-    seen: set[tuple[int, int]] = set()
-    for start in range(0, len(rows), 1024):
-        chunk = list(rows[start : start + 1024])
-        found, scores = reader.vectors.neighbours(np.asarray(reader.matrix[chunk]), SEARCHED)
-        for row, neighbours, similarities in zip(chunk, found, scores, strict=True):
-            kept = 0
-            for other, similarity in zip(neighbours.tolist(), similarities.tolist(), strict=True):
-                if kept == NEIGHBOURS or similarity < MIN_SIMILARITY:
-                    break
-                if other < 0 or clauses[other].doc_id == clauses[row].doc_id:
-                    continue
-                kept += 1
-                pair = (min(row, other), max(row, other))
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair[0], pair[1], float(similarity)
-
-
 def _worth_scoring(a: Clause, b: Clause, similarity: float) -> bool:
-    return similarity >= TOPICAL_SIMILARITY or bool(topics_in(a.text) & topics_in(b.text))
+    return similarity >= MODEL_SIMILARITY or bool(topics_in(a.text) & topics_in(b.text))
 
 
 def scorer_fingerprint(scorer: PairScorer) -> str:
     """Identity of a scorer; the map is rebuilt when it changes."""
     name = getattr(scorer, "fingerprint", None) or type(scorer).__name__
     return hashlib.sha256(str(name).encode()).hexdigest()[:16]
+
+
+def map_is_stale(index_dir: Path, scorer: PairScorer) -> bool:
+    """Whether the stored map was built by another scorer (or not built at all)."""
+    store = ConflictStore.for_index(index_dir, readonly=True)
+    if store is None:
+        return True
+    try:
+        return store.info("scorer") != scorer_fingerprint(scorer)
+    finally:
+        store.close()
 
 
 def update_conflict_map(
@@ -164,13 +150,16 @@ def _score(
             for a, b, _ in batch
         ]
         verdicts = _verdicts(scorer, inputs, [similarity for _, _, similarity in batch])
-        flags = [
-            _stored(clauses[a], clauses[b], verdict, links)
-            for (a, b, _), verdict in zip(batch, verdicts, strict=True)
-            if verdict.conflict
-            and relevant(
-                verdict.topic, documents[clauses[a].doc_id], documents[clauses[b].doc_id], links
+        verdicts = [
+            across_instruments(
+                verdict, documents[clauses[a].doc_id], documents[clauses[b].doc_id], links
             )
+            for (a, b, _), verdict in zip(batch, verdicts, strict=True)
+        ]
+        flags = [
+            _stored(clauses[a], clauses[b], verdict, links, similarity)
+            for (a, b, similarity), verdict in zip(batch, verdicts, strict=True)
+            if on_map(verdict)
         ]
         raised += len(flags)
         checked = ((clauses[a].clause_id, clauses[b].clause_id) for a, b, _ in batch)
@@ -178,7 +167,15 @@ def _score(
     return raised
 
 
-def _stored(a: Clause, b: Clause, verdict: Verdict, links: set[tuple[str, str]]) -> StoredFlag:
+def on_map(verdict: Verdict) -> bool:
+    """A flag, or a difference the rules explain (values that differ but can both be met)."""
+    explained = verdict.kind is not None and verdict.kind is not ConflictKind.SEMANTIC
+    return verdict.conflict or (explained and verdict.score >= DIFFERENT)
+
+
+def _stored(
+    a: Clause, b: Clause, verdict: Verdict, links: set[tuple[str, str]], similarity: float
+) -> StoredFlag:
     """A flag in display order; an amendment shows the amended clause first."""
     status = "conflict"
     if (b.doc_id, a.doc_id) in links:  # b's document amends a's
@@ -200,4 +197,5 @@ def _stored(a: Clause, b: Clause, verdict: Verdict, links: set[tuple[str, str]])
         explanation,
         evidence[0],
         evidence[1],
+        round(similarity, 4),
     )

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from qa.conflicts.acts import ACTION_NAMES, act_noun, object_stems, read_action, read_target
+from qa.conflicts.conditions import carve_out, is_absolute, is_universal, means, only_means
 from qa.conflicts.context import Context, context_of
 from qa.conflicts.parties import actor_by, actor_in, consent_giver
-from qa.conflicts.topics import Segment, split_segments, stems, subjects_in
+from qa.conflicts.segments import Segment, split_segments
+from qa.conflicts.topics import stems, subjects_in
 
 
 class Modality(StrEnum):
@@ -34,6 +36,8 @@ class Condition(StrEnum):
     DISCRETION = "discretion"  # permission "without consent", "freely", "at its discretion"
     NOTICE = "notice"  # permission "after notifying" (notice is not consent)
     OTHER = "other exception"  # prohibition "except in ..." not about consent
+    ABSOLUTE = "no exception"  # prohibition "in all cases", "under no circumstances", "even when"
+    CONDITIONAL = "condition"  # prohibition only "if ...", "provided that ..."
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,10 @@ class Statement:
     condition: Condition
     giver: str | None  # whose consent the condition names
     context: Context
+    carved: frozenset[str] = frozenset()  # what the sentence excepts from its rule
+    only: frozenset[str] = frozenset()  # the only means it allows ("only through ...")
+    means: frozenset[str] = frozenset()  # the means it names ("by commercial courier")
+    universal: bool = False  # applies everywhere ("anywhere in the territory")
 
 
 _F = re.IGNORECASE
@@ -102,12 +110,14 @@ _WITHOUT = re.compile(
     r"\bwithout\s+(?:(?:the|its|any|further|prior|written|express|seeking|need\s+for|requiring)\s+)*"
     r"(?:consent|approval|authori[sz]ation|permission|agreement|reference\s+to)|\bfreely\b"
     r"|\bat\s+(?:its|their)\s+(?:own\s+)?discretion\b|\bwithout\s+restriction\b|\bas\s+it\s+sees\s+fit\b"
-    r"|\bon\s+its\s+own\s+authority\b",
+    r"|\bon\s+its\s+own\s+authority\b|\bwithout\s+consult\w*|\bunilaterally\b"
+    r"|\bregardless\s+of\s+(?:any\s+)?(?:authori[sz]ation|consent|permission|approval)",
     _F,
 )
 # "agreement" is left out: "this Agreement" is everywhere and is not a consent.
 _CONSENT = re.compile(r"\b(?:consent\w*|approv\w*|authori[sz]\w*|permission|agrees?|agreed)\b", _F)
 _EXCEPT = re.compile(r"\b(?:except|unless|save|only\s+(?:with|after|if|where|once|when))\b", _F)
+_IF = re.compile(r"\bif\b|\bprovided\s+that\b|\bin\s+the\s+event\b", _F)
 _ONLY_WITH = re.compile(r"\bonly\s+(?:with|after|if|where|once|when)\b", _F)
 _NOTICE = re.compile(
     r"\b(?:after|upon|following)\s+(?:notifying|informing|notification|giving\s+notice)"
@@ -128,7 +138,11 @@ def _condition(modality: Modality, text: str, rest: str) -> tuple[Modality, Cond
     if modality is Modality.PROHIBITION:
         if _CONSENT.search(text) or _WITHOUT.search(text):
             return modality, Condition.CONSENT
-        return modality, Condition.OTHER if _EXCEPT.search(text) else Condition.NONE
+        if _EXCEPT.search(text):
+            return modality, Condition.OTHER
+        if is_absolute(text):
+            return modality, Condition.ABSOLUTE
+        return modality, Condition.CONDITIONAL if _IF.search(text) else Condition.NONE
     if modality is not Modality.PERMISSION:
         return modality, Condition.NONE
     if _WITHOUT.search(text):
@@ -218,6 +232,10 @@ def _build(
         condition=condition,
         giver=giver,
         context=context,
+        carved=carve_out(sentence),
+        only=only_means(segment.text),
+        means=means(segment.text),
+        universal=is_universal(sentence),
     )
 
 
@@ -234,15 +252,43 @@ def _nominal(sentence: str, segment: Segment) -> Statement | None:
     obj = _OF.sub("", subject[verb_end:])
     obj = obj[: m.start()] if (m := _OBJECT_END.search(obj)) else obj
     condition = Condition.CONSENT if match.group("needs") else Condition.NONE
+    if condition is Condition.NONE and is_absolute(segment.text):
+        condition = Condition.ABSOLUTE
     actor = actor_by(subject)
     return _build(sentence, segment, action, obj, actor, Modality.PROHIBITION, condition)
+
+
+_INVERTED = re.compile(
+    r"^\s*(?P<lead>under\s+no\s+circumstances|in\s+no\s+case|at\s+no\s+time|on\s+no\s+account)"
+    r",?\s+(?P<modal>shall|may|will|must|can)\s+(?P<rest>.+)$",
+    _F,
+)
+_INVERTED_SUBJECT = re.compile(
+    r"^(?P<subject>.+?)\s+(?=be\s|have\s)|^(?P<actor>the\s+(?:[\w-]+\s+){0,3}?(?:Party|State"
+    r"|Parties|States|recipient|originator|authorities|nation))\s+",
+    _F,
+)
+
+
+def _uninvert(segment: Segment) -> Segment:
+    """ "Under no circumstances shall X be released" read as "X shall not be released ..."."""
+    match = _INVERTED.match(segment.text)
+    if match is None:
+        return segment
+    rest = match.group("rest")
+    subject = _INVERTED_SUBJECT.match(rest)
+    if subject is None:
+        return segment
+    head = subject.group("subject") or subject.group("actor")
+    tail = f"{rest[subject.end() :]}, {match.group('lead')}"
+    return Segment(segment.start, f"{head} {match.group('modal')} not {tail}")
 
 
 def find_statements(sentence: str) -> list[Statement]:
     """Modal statements of a sentence, one per modal verb (and one per nominal prohibition)."""
     found: list[Statement] = []
     subject = ""
-    for segment in split_segments(sentence):
+    for segment in map(_uninvert, split_segments(sentence)):
         nominal = _nominal(sentence, segment)
         if nominal is not None:
             found.append(nominal)

@@ -104,6 +104,26 @@ _FREQUENCY_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 _PERIODS_PER_YEAR = {"week": 52.0, "month": 12.0, "year": 1.0, "annum": 1.0, "calendar year": 1.0}
 
 
+_ORDINALS = {
+    word: value
+    for value, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+        " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+    )
+} | {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60}
+_ORDINALS |= {"ninetieth": 90, "hundredth": 100}
+ORDINAL = rf"(?:{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
+
+
+def ordinal_value(text: str) -> int | None:
+    """Value of an ordinal in words or digits ("thirtieth" -> 30, "5th" -> 5)."""
+    word = text.lower()
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    digits = word.rstrip("stndrh")
+    return int(digits) if digits.isdigit() else None
+
+
 def words_to_number(text: str) -> float | None:
     """Value of a number written in words ("seventy-two", "one hundred and eighty")."""
     total = 0
@@ -181,8 +201,8 @@ _UPPER_BEFORE = re.compile(
     r"\b(?:at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|not\s+longer\s+than"
     r"|not\s+exceeding|not\s+to\s+exceed|(?:shall|may|must|does|do|will)\s+not\s+exceed|up\s+to"
     r"|within|no\s+later\s+than|not\s+later\s+than|(?:a\s+)?maximum(?:\s+of)?|limited\s+to"
-    r"|capped\s+at|less\s+than|fewer\s+than|below|by\s+the\s+end\s+of)"
-    r"\s+(?:(?:a|the)\s+(?:period|total|term)\s+of\s+)?$",
+    r"|capped\s+at|less\s+than|fewer\s+than|below|by\s+the\s+end\s+of|during\s+the(?:\s+first)?)"
+    r"\s+(?:(?:a|the)\s+(?:period|total|term)\s+of\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _LOWER_BEFORE = re.compile(
@@ -197,6 +217,7 @@ _UPPER_AFTER = re.compile(
 _LOWER_AFTER = re.compile(
     r"^\s*(?:or\s+more|or\s+longer|at\s+(?:a|the)\s+minimum|at\s+least)\b", re.IGNORECASE
 )
+_EARLIER_BEFORE = re.compile(r"\b(?:no|not)\s+earlier\s+than\s+$", re.IGNORECASE)
 _NOT_EXCEED = re.compile(r"^(?:shall|may|must|does|do|will) not exceed$")
 _LEAD_TIME = re.compile(r"^\s*(?:before|prior\s+to|in\s+advance)\b", re.IGNORECASE)
 _LATEST = re.compile(r"(?:no|not)\s+later\s+than", re.IGNORECASE)
@@ -210,11 +231,17 @@ def read_bound(before: str, after: str) -> tuple[Bound, str, int]:
     """
     upper = _UPPER_BEFORE.search(before)
     if upper:
-        cue = _NOT_EXCEED.sub("not exceeding", " ".join(upper.group(0).lower().split()))
+        cue = " ".join(upper.group(0).lower().split()).removesuffix(" the")
+        cue = _NOT_EXCEED.sub("not exceeding", cue)
         if _LATEST.match(cue) and _LEAD_TIME.match(after):
             # "no later than 5 days before the visit" asks for at least 5 days' lead time.
             return Bound.LOWER, cue, upper.start()
         return Bound.UPPER, cue, upper.start()
+    earlier = _EARLIER_BEFORE.search(before)
+    if earlier:
+        # "no earlier than 10 days before the move" caps the lead time; after an event, a floor.
+        bound = Bound.UPPER if _LEAD_TIME.match(after) else Bound.LOWER
+        return bound, " ".join(earlier.group(0).lower().split()), earlier.start()
     lower = _LOWER_BEFORE.search(before)
     if lower:
         return Bound.LOWER, " ".join(lower.group(0).lower().split()), lower.start()

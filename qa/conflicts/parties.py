@@ -26,7 +26,9 @@ _ROLE_LABELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"unsuccessful|losing", "losing"),
     )
 )
-_NOUNS = r"Party|Parties|State|States|Nation|Government|authorit(?:y|ies)|Participant"
+_NOUNS = (
+    r"Party|Parties|State|States|Nation|Government|authorit(?:y|ies)|Participant|country|nation"
+)
 _ROLE = re.compile(
     r"\b(?:(?P<role>originat\w*|providing|supplying|transmitting|lending|releasing|receiving|host"
     rf"|requesting|sending|respondent|unsuccessful|losing)\s+(?P<noun>{_NOUNS})\b"
@@ -70,7 +72,9 @@ _NOT_NAMES = frozenset(
     " Committee Alliance Depositary Receipt Material Imagery Intelligence Information English"
     " International Interest Security National Authority Office Late Target Access Retention"
     " This That These Those Notification Compensation Withdrawal Amendments Official Participant"
-    " Participants Centre Memorandum Member".split()
+    " Participants Centre Memorandum Member Permanent Court Tribunal Chamber Commission Secretary"
+    " General Supreme European Headquarters Organisation Organization Treaty Convention Protocol"
+    " Understanding Exchange Letters".split()
 )
 _JOINT = re.compile(r"\bjointly\b|\bboth\s+Parties\b", re.IGNORECASE)
 
@@ -91,15 +95,19 @@ def _role_label(match: re.Match[str]) -> str:
     noun = match.group("noun") or "Party"
     noun = "Party" if noun.lower().startswith(("part", "participant")) else noun
     label = next(name for pattern, name in _ROLE_LABELS if pattern.fullmatch(word))
+    if label == "receiving" and noun.lower() in ("state", "nation", "country"):
+        return "host State"  # in a status-of-forces agreement the receiving State is the host
     return f"{label} {noun}"
 
 
-def actor_in(text: str) -> str | None:
-    """The actor a stretch of text names last (nearest the verb that follows it), if any."""
+def actor_in(text: str, first: bool = False) -> str | None:
+    """The actor a stretch of text names last (nearest the verb that follows it), if any;
+    with `first`, the one it names first ("by the Receiving State on behalf of the Sending
+    State")."""
     found: list[tuple[int, str]] = [(m.start(), _role_label(m)) for m in _ROLE.finditer(text)]
     found += [(m.start(), m.group("name")) for m in _NAMED.finditer(text)]
     if found:
-        return max(found)[1]
+        return min(found)[1] if first else max(found)[1]
     words = text.replace("The ", "").split()
     if len(words) == 1 and is_probable_name(words[0]):
         return words[0]
@@ -130,7 +138,7 @@ def actor_by(text: str) -> str | None:
     if match is None:
         return None
     who = match.group("who")
-    return actor_in(who) or _name_in(who.split(" in ")[0]) or _body(who)
+    return actor_in(who, first=True) or _name_in(who.split(" in ")[0]) or _body(who)
 
 
 _CAPITALISED_RUN = re.compile(r"((?:[A-Z][A-Za-z]*\s?)+)")

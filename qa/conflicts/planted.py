@@ -89,7 +89,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def _locate(reader: IndexReader, file: str, text: str) -> str | None:
+def locate(reader: IndexReader, file: str, text: str) -> str | None:
     """The clause id of the clause in `file` containing `text`."""
     wanted = normalise(text)
     for document in reader.documents():
@@ -112,7 +112,7 @@ def score_planted(index_dir: Path, planted: list[PlantedPair]) -> PlantedReport:
     report = PlantedReport(total_flags=len(flags))
     labelled: set[frozenset[str]] = set()
     for pair in planted:
-        a, b = _locate(reader, *pair.a), _locate(reader, *pair.b)
+        a, b = locate(reader, *pair.a), locate(reader, *pair.b)
         if a is None or b is None:
             report.unresolved.append(pair.id)
             continue

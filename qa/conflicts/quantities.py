@@ -17,6 +17,7 @@ from qa.conflicts.context import MODAL_VERB, Context, context_of, segment_at
 from qa.conflicts.numbers import (
     DIGITS_NUMBER,
     NUMBER,
+    ORDINAL,
     WORDS_NUMBER,
     Bound,
     UnitFamily,
@@ -24,6 +25,7 @@ from qa.conflicts.numbers import (
     currency,
     every_per_year,
     format_amount,
+    ordinal_value,
     parse_number,
     read_bound,
     time_unit,
@@ -60,6 +62,7 @@ class Quantity:
     role: Role
     timing: Timing
     context: Context
+    deadline: bool = False  # an upper bound that is a time by which to act ("within 3 days")
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,18 @@ _TIME = re.compile(
     r"|years?)(?:'s|'|’s|’)?(?!\w)",
     _FLAGS,
 )
+# Periods written without a number and a unit: a fortnight, the fifth anniversary, the thirtieth
+# day following, the first day of the third month following (at least two whole months later).
+_FORTNIGHT = re.compile(r"\b(?:a|one)\s+fortnight\b|\bfortnight\b", _FLAGS)
+_ANNIVERSARY = re.compile(rf"\b(?P<ord>{ORDINAL})\s+anniversary\b", _FLAGS)
+_ORDINAL_DAY = re.compile(
+    rf"\b(?:on\s+)?the\s+(?P<ord>{ORDINAL})\s+day\s+(?:following|after|from)\b", _FLAGS
+)
+_MONTH_START = re.compile(
+    rf"\bfirst\s+day\s+of\s+the\s+(?P<ord>{ORDINAL})\s+(?:calendar\s+)?month\s+(?:following"
+    r"|after)\b",
+    _FLAGS,
+)
 _PERCENT = re.compile(rf"\b{NUMBER}\s*(?:%|per\s+cent\b|percent\b)", _FLAGS)
 _MONEY_BEFORE = re.compile(
     rf"(?P<cur>\bEUR|\bUSD|\bGBP|€|\$|£)\s?(?P<num>{DIGITS_NUMBER})(?:\s+(?P<scale>million|billion"
@@ -87,8 +102,9 @@ _MONEY_AFTER = re.compile(
     rf"\b{NUMBER}(?:\s+(?P<scale>million|billion))?\s+(?P<cur>euros?|dollars?|pounds?)\b", _FLAGS
 )
 _COUNT = re.compile(
-    rf"\b(?P<num>{DIGITS_NUMBER}|{WORDS_NUMBER})(?:\s*\([^)]{{1,25}}\))?\s+(?P<unit>cop(?:y|ies)"
-    r"|arbitrators?|members?|representatives?|persons?|officers?|experts?|judges?)\b",
+    rf"\b(?P<num>{DIGITS_NUMBER}|{WORDS_NUMBER})(?:\s*\([^)]{{1,25}}\))?(?P<more>\s+or\s+more)?"
+    r"\s+(?P<unit>cop(?:y|ies)|arbitrators?|members?|representatives?|persons?|officers?|experts?"
+    r"|judges?|(?:signatory\s+)?States|ratifications|instruments\s+of\s+ratification)\b",
     _FLAGS,
 )
 _TIMES = re.compile(
@@ -141,6 +157,23 @@ def _times(sentence: str) -> Iterator[_Raw]:
             yield _Raw(number * days, UnitFamily.TIME, "", _plural(number, name), match.span())
 
 
+def _worded_times(sentence: str) -> Iterator[_Raw]:
+    for match in _FORTNIGHT.finditer(sentence):
+        yield _Raw(14.0, UnitFamily.TIME, "", "a fortnight (14 days)", match.span())
+    for pattern, days, shown in (
+        (_ANNIVERSARY, 365.0, "the {n} anniversary ({v} years)"),
+        (_ORDINAL_DAY, 1.0, "the {n} day after ({v} days)"),
+        (_MONTH_START, 30.0, "the first day of the {n} month after"),
+    ):
+        for match in pattern.finditer(sentence):
+            number = ordinal_value(match.group("ord"))
+            if number is None:
+                continue
+            count = number - 1 if pattern is _MONTH_START else number
+            text = shown.format(n=match.group("ord").lower(), v=format_amount(number))
+            yield _Raw(count * days, UnitFamily.TIME, "", text, match.span())
+
+
 def _percents(sentence: str) -> Iterator[_Raw]:
     for match in _PERCENT.finditer(sentence):
         number = _number(match)
@@ -163,11 +196,12 @@ def _counts(sentence: str) -> Iterator[_Raw]:
     for match in _COUNT.finditer(sentence):
         number = parse_number(match.group("num"))
         if number is not None:
-            noun = match.group("unit").lower()
+            noun = " ".join(match.group("unit").lower().split())
             unit = "copy" if noun.startswith("cop") else noun.rstrip("s")
-            yield _Raw(
-                number, UnitFamily.COUNT, unit, f"{format_amount(number)} {noun}", match.span()
-            )
+            unit = "state" if "state" in unit or "ratification" in unit else unit
+            # "two or more signatory States": the bound is read from the "or more" after the number
+            span = (match.start("num"), match.end("num")) if match.group("more") else match.span()
+            yield _Raw(number, UnitFamily.COUNT, unit, f"{format_amount(number)} {noun}", span)
 
 
 def _frequency_text(per_year: float) -> str:
@@ -203,12 +237,16 @@ _FINDERS: tuple[tuple[Callable[[str], Iterator[_Raw]], re.Pattern[str]], ...] = 
         ),
     ),
     (_money, re.compile(r"EUR|USD|GBP|€|\$|£|euro|dollar|pound", _FLAGS)),
+    (
+        _worded_times,
+        re.compile(r"fortnight|anniversar|(?:day|month)\s+(?:following|after|from)", _FLAGS),
+    ),
     (_percents, re.compile(r"%|per\s*cent", _FLAGS)),
     (
         _counts,
         re.compile(
             r"cop(?:y|ies)|arbitrator|member|representative|person|officer|expert"
-            r"|judge",
+            r"|judge|States|ratification",
             _FLAGS,
         ),
     ),
@@ -230,6 +268,9 @@ def _timing(cue: str, after: str) -> Timing:
     return Timing.DEADLINE if cue in ("within", "no later than", "not later than") else Timing.OPEN
 
 
+_DEADLINE_CUES = frozenset({"within", "no later than", "not later than", "by the end of"})
+
+
 def _quantity(sentence: str, raw: _Raw) -> Quantity:
     start, end = raw.span
     segment = segment_at(sentence, start)
@@ -241,7 +282,10 @@ def _quantity(sentence: str, raw: _Raw) -> Quantity:
     near = name_near(segment.text[max(0, offset - 40) : offset])
     context = context_of(sentence, segment, actor=near)
     display = f"{cue} {raw.display}" if cue else raw.display
-    return Quantity(raw.value, raw.family, raw.unit, bound, display, role, timing, context)
+    deadline = bound is Bound.UPPER and cue in _DEADLINE_CUES
+    return Quantity(
+        raw.value, raw.family, raw.unit, bound, display, role, timing, context, deadline
+    )
 
 
 def _restated(sentence: str, span: tuple[int, int]) -> bool:

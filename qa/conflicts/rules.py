@@ -9,25 +9,49 @@ Article 4)". Pairs that share no topic are answered at once.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from qa.conflicts.analysis import analyse
 from qa.conflicts.checks import CHECKS
-from qa.conflicts.findings import Finding
+from qa.conflicts.findings import DIFFERENT, Finding
+from qa.conflicts.settlement import settling_reason
 from qa.conflicts.types import ClauseText, Verdict, cite
 
 RULES_VERSION = (
-    "rules-1"  # bump when a check changes, so stored maps built with older rules are redone
+    "rules-2"  # bump when a check changes, so stored maps built with older rules are redone
 )
 CONFLICT_THRESHOLD = 0.5  # scores at or above this are flagged
 # Topics on which a clause governs its own instrument ("Either Party may terminate this Agreement on
 # six months' notice"). Two such clauses contradict only within one agreement family (an agreement
 # and its arrangements or protocols); between unrelated agreements they are differences.
 INSTRUMENT_TOPICS = frozenset(
-    {"termination", "withdrawal", "duration", "renewal", "depositary", "authentic text"}
+    {
+        "termination",
+        "withdrawal",
+        "duration",
+        "renewal",
+        "depositary",
+        "authentic text",
+        "entry into force",
+        "amendment",
+        "dispute settlement",  # disputes about "this Agreement" are about the instrument
+    }
 )
 NO_RULE_SCORE = 0.1  # same topic, but no rule found a difference
 NO_TOPIC_SCORE = 0.02  # nothing in common to compare
+
+
+@lru_cache(maxsize=1)
+def rules_digest() -> str:
+    """sha256 of the rule checks' source: any change to a check changes the fingerprint, so a
+    map is never kept from rules that were edited without bumping RULES_VERSION."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def explain(finding: Finding, a: ClauseText, b: ClauseText) -> str:
@@ -44,7 +68,8 @@ class RuleScorer:
 
     def __init__(self, threshold: float = CONFLICT_THRESHOLD) -> None:
         self.threshold = threshold  # minimum score of a flag
-        self.fingerprint = f"{RULES_VERSION}@{threshold:g}"  # identifies the verdicts it gives
+        # Identifies the verdicts it gives: a stored map built by other rules is redone.
+        self.fingerprint = f"{RULES_VERSION}:{rules_digest()}@{threshold:g}"
 
     def findings(self, a: ClauseText, b: ClauseText) -> list[Finding]:
         """Every difference the rules can explain, strongest first."""
@@ -61,9 +86,12 @@ class RuleScorer:
         if not shared:
             return Verdict(conflict=False, score=NO_TOPIC_SCORE)
         found = self.findings(a, b)
-        if not found:
-            topics = sorted(key for key in shared if not key.startswith("act:"))
-            return Verdict(conflict=False, score=NO_RULE_SCORE, topic=topics[0] if topics else "")
+        if not found or found[0].score <= DIFFERENT:
+            reason = settling_reason(left, right, found)
+            if not found:
+                topics = sorted(key for key in shared if not key.startswith("act:"))
+                note = f"no conflict: {reason}" if reason else ""
+                return Verdict(False, NO_RULE_SCORE, None, note, None, topics[0] if topics else "")
         best = found[0]
         return Verdict(
             conflict=best.score >= self.threshold,
@@ -75,14 +103,18 @@ class RuleScorer:
         )
 
     def settled(self, a: ClauseText, b: ClauseText) -> bool:
-        """True when both clauses state a duty, right or prohibition about the same act.
+        """True when the rules can say why a pair they did not flag holds together.
 
-        The rules then compared the two statements — modality, exceptions, quantities, holders,
-        levels, forums — so their "no conflict" is an explained judgement, not silence; a combined
-        scorer keeps it rather than letting a learned model overrule it.
+        The amounts can both be met, one clause is about what the other excepts, they apply in
+        complementary settings, one is the step after the other's forum fails, or both only
+        forbid (`settlement.py`): an explained "no conflict" that a combined scorer keeps rather
+        than letting a learned model overrule it. Silence is not settlement.
         """
         left, right = analyse(a.text), analyse(b.text)
-        return any(key.startswith("act:") for key in left.keys & right.keys)
+        found = self.findings(a, b)
+        if found and found[0].score >= self.threshold:
+            return False
+        return settling_reason(left, right, found) is not None
 
     def score_many(self, pairs: Sequence[tuple[ClauseText, ClauseText]]) -> list[Verdict]:
         """Judge many pairs (rules need no batching; the per-text analysis is cached)."""

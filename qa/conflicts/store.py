@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS flags (
     explanation TEXT NOT NULL,
     evidence_a TEXT NOT NULL,
     evidence_b TEXT NOT NULL,
+    similarity REAL NOT NULL DEFAULT 0,
     PRIMARY KEY (a_clause, b_clause)
 );
 CREATE INDEX IF NOT EXISTS flags_b ON flags(b_clause);
@@ -51,6 +52,12 @@ class StoredFlag:
     explanation: str
     evidence_a: str
     evidence_b: str
+    similarity: float = 0.0  # of the two clauses' vectors: ranks flags of equal score
+
+    @property
+    def rank(self) -> float:
+        """How much a flag deserves an analyst's time: its score, similar pairs first on ties."""
+        return self.score + 0.1 * self.similarity
 
 
 def pair_key(a: str, b: str) -> str:
@@ -67,6 +74,7 @@ class ConflictStore:
             self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         else:
             self.db = sqlite3.connect(path)
+            self._upgrade()
             self.db.executescript(SCHEMA)
 
     @classmethod
@@ -76,6 +84,14 @@ class ConflictStore:
         if readonly and not path.exists():
             return None
         return cls(path, readonly)
+
+    def _upgrade(self) -> None:
+        """A map stored before flags had a similarity is dropped and rebuilt (it is derived)."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(flags)")}
+        if columns and "similarity" not in columns:
+            for table in ("flags", "checked", "scanned", "info"):
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+            self.db.commit()
 
     def close(self) -> None:
         """Close the database."""
@@ -129,7 +145,7 @@ class ConflictStore:
             "INSERT OR IGNORE INTO checked VALUES (?)", ((pair_key(a, b),) for a, b in checked)
         )
         self.db.executemany(
-            "INSERT OR REPLACE INTO flags VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO flags VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [tuple(f.__dict__.values()) for f in flags],
         )
         self.db.executemany("INSERT OR IGNORE INTO scanned VALUES (?)", ((c,) for c in scanned))
@@ -137,5 +153,7 @@ class ConflictStore:
 
     def flags(self) -> Iterator[StoredFlag]:
         """Every stored flag."""
-        for row in self.db.execute("SELECT * FROM flags ORDER BY topic, a_doc, b_doc, a_clause"):
+        columns = ", ".join(StoredFlag.__dataclass_fields__)
+        query = f"SELECT {columns} FROM flags ORDER BY topic, a_doc, b_doc, a_clause"
+        for row in self.db.execute(query):
             yield StoredFlag(*row)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
@@ -44,6 +43,12 @@ class Topic(StrEnum):
     VISITS = "visits"
     CHAIR = "chair"
     DEPOSITARY = "depositary"
+    ENTRY = "entry into force"
+    AMENDMENT = "amendment"
+    CUSTODY = "arrest and custody"
+    MEDICAL = "medical treatment"
+    TAX = "taxation"
+    CUSTOMS = "customs and import duties"
     # Generic topics last: explanations name the most specific shared topic first.
     USE = "use of information"
     ACCESS = "access"
@@ -86,8 +91,12 @@ _TOPIC_CUES: tuple[tuple[Topic, str], ...] = (
     (Topic.REPLY, r"repl(?:y|ies|ied)|respon(?:d|ds|se|ses)|answer\w*"),
     (Topic.REQUEST, r"request\w*|submi(?:t|ts|tted|ssion)|applications?"),
     # Ending an agreement and one Party leaving a multilateral one are different matters.
-    (Topic.TERMINATION, r"terminat\w*|denounc\w*"),
-    (Topic.WITHDRAWAL, r"withdr[ae]w\w*"),
+    (
+        Topic.TERMINATION,
+        r"terminat\w*|denounc\w*|denunciat\w*|be\s+ended"
+        r"|end\s+(?:this|the)\s+(?:Agreement|Arrangement|Memorandum)",
+    ),
+    (Topic.WITHDRAWAL, r"withdr[ae]w\w*|cease\s+to\s+be\s+a\s+Party"),
     # How long an agreement runs, and how long a clearance or pass stays valid, are different.
     (Topic.DURATION, r"in\s+force|concluded\s+for|initial\s+period"),
     (Topic.VALIDITY, r"valid(?:ity)?"),
@@ -121,6 +130,13 @@ _TOPIC_CUES: tuple[tuple[Topic, str], ...] = (
     (Topic.VISITS, r"visit(?!ing\s+forces?)\w*"),
     (Topic.CHAIR, r"chair\w*|presid\w*"),
     (Topic.DEPOSITARY, r"depositary"),
+    # "take effect" is left out: a denunciation and an amendment take effect too.
+    (Topic.ENTRY, r"ent(?:er|ers|ered|ry)\s+into\s+force|come[s]?\s+into\s+force"),
+    (Topic.AMENDMENT, r"amendments?|amend(?:s|ed|ing)?|modifications?"),
+    (Topic.CUSTODY, r"arrest\w*|custody|detain\w*|detention|handed\s+over"),
+    (Topic.MEDICAL, r"medical|hospital\w*|treatment|dental"),
+    (Topic.TAX, r"tax\w*|resident|residence"),
+    (Topic.CUSTOMS, r"customs|import\w*|duty[\s-]free|free\s+of\s+duty|dutiable"),
     (Topic.ACCESS, r"access"),
 )
 _SUBJECT_CUES: tuple[tuple[Subject, str], ...] = (
@@ -137,7 +153,7 @@ _SUBJECT_CUES: tuple[tuple[Subject, str], ...] = (
     ),
     (
         Subject.EQUIPMENT,
-        r"equipment|materiel|hardware|weapons|arms|ammunition|fuel|aircraft|vehicles",
+        r"equipment|materiel|hardware|weapons|arms|ammunition|munitions|fuel|aircraft|vehicles",
     ),
     (Subject.FACILITIES, r"facilities|premises|infrastructure|installations|ranges"),
     (Subject.BREACH, r"breach\w*|compromis\w*|loss|unauthori[sz]ed|incidents?|violations?"),
@@ -162,17 +178,6 @@ _TOPICS = _compile(_TOPIC_CUES)
 _SUBJECTS = _compile(_SUBJECT_CUES)
 _SITUATIONS = _compile(_SITUATION_CUES)
 _LEXICON_CACHE = 16384  # sentences and clauses seen; the same ones are read by several checks
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\"'(A-Z0-9])")
-# Clause boundaries inside a sentence: a second verb phrase, a relative tail, a semicolon.
-_SEGMENT_END = re.compile(
-    r";|:\s|,\s*(?:and|but|or|whereas|while|after\s+which)\b|\s+(?:and|but)\s+(?=(?:shall|may|must|will)\b)"
-    r"|\s+but\s+|,\s*(?=(?:shall|may|must|will)\b)",
-    re.IGNORECASE,
-)
-_AND_CLAUSE = re.compile(
-    r",?\s+and\s+(?=(?:[\w'’-]+\s+){1,4}(?:shall|may|must|will)\b)", re.IGNORECASE
-)
-_MODAL_WORD = re.compile(r"\b(?:shall|may|must|will)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 STOPWORDS = frozenset(
@@ -183,48 +188,6 @@ STOPWORDS = frozenset(
     " as if when where once after before also only any further so same upon between during"
     " per".split()
 )
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A clause inside a sentence, with where it starts."""
-
-    start: int
-    text: str
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences (semicolons included as boundaries), whitespace-normalised."""
-    flat = " ".join(text.split())
-    return [part for part in _SENTENCE_END.split(flat) if part.strip()]
-
-
-@lru_cache(maxsize=_LEXICON_CACHE)
-def split_segments(sentence: str) -> tuple[Segment, ...]:
-    """The clauses of a sentence; a number or modal is read within its own clause."""
-    segments: list[Segment] = []
-    start = 0
-    for match in _SEGMENT_END.finditer(sentence):
-        if match.start() > start:
-            segments.extend(_split_coordination(Segment(start, sentence[start : match.start()])))
-        start = match.end()
-    if start < len(sentence):
-        segments.extend(_split_coordination(Segment(start, sentence[start:])))
-    return tuple(segments)
-
-
-def _split_coordination(segment: Segment) -> list[Segment]:
-    """Split "X shall ... and the Committee shall ..." into two clauses.
-
-    Only when the left part already has its own modal: "The host Party and the participating
-    Parties shall ..." is one clause with a coordinated subject.
-    """
-    for match in _AND_CLAUSE.finditer(segment.text):
-        left = segment.text[: match.start()]
-        if _MODAL_WORD.search(left):
-            right = Segment(segment.start + match.end(), segment.text[match.end() :])
-            return [Segment(segment.start, left), *_split_coordination(right)]
-    return [segment]
 
 
 @lru_cache(maxsize=_LEXICON_CACHE)
@@ -251,6 +214,27 @@ def situation_of(text: str) -> frozenset[Situation]:
     return frozenset(Situation[name] for name in _scan(_SITUATIONS, text))
 
 
+# Topics about an instrument itself: a notification that starts a notice period is part of them,
+# so two clauses with different instrument topics are about different things.
+INSTRUMENT = frozenset(
+    {
+        Topic.TERMINATION,
+        Topic.WITHDRAWAL,
+        Topic.DURATION,
+        Topic.RENEWAL,
+        Topic.ENTRY,
+        Topic.AMENDMENT,
+    }
+)
+
+
+def instrument_mismatch(a: frozenset[Topic], b: frozenset[Topic]) -> bool:
+    """One side about an instrument's life (termination, entry into force ...), the other about
+    another part of it, or about something else."""
+    left, right = a & INSTRUMENT, b & INSTRUMENT
+    return bool(left | right) and not left & right
+
+
 # Topics too general to show, alone, that two clauses regulate the same thing.
 GENERIC_TOPICS = frozenset({Topic.USE, Topic.ACCESS, Topic.REQUEST})
 
@@ -263,15 +247,16 @@ def subjects_compatible(a: frozenset[Subject], b: frozenset[Subject]) -> bool:
     """Whether two clauses can be about the same material.
 
     Both or neither must name the same specialising material; then a side that names none is
-    compatible with anything; intelligence is a kind of classified information, so those two meet;
+    compatible with anything; so is a side that names (classified) information or intelligence;
     otherwise the sets must share a member.
     """
     if a & SPECIALISING != b & SPECIALISING:
         return False
     if not a or not b or a & b:
         return True
-    bridge = {Subject.INTELLIGENCE, Subject.CLASSIFIED}
-    return bool(a & bridge) and bool(b & bridge)
+    # "information" is everywhere ("records of visits involving classified information"): a side
+    # that names it may be about anything the other names.
+    return Subject.CLASSIFIED in a | b or Subject.INTELLIGENCE in a | b
 
 
 @lru_cache(maxsize=_LEXICON_CACHE)

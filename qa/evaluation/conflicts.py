@@ -1,18 +1,31 @@
-"""`accord eval conflicts`: rules alone, the model alone and both combined, on the labelled
-pairs, on out-of-domain NLI sets, and the corpus-wide map against the planted conflicts."""
+"""`accord eval conflicts`: rules alone, the model alone and both combined, on the treaty pairs
+(one split), the project's labelled pairs and out-of-domain NLI sets; the corpus map against the
+planted conflicts, and the map of the real agreements against their real differences."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ingest.settings import Settings
-from qa.conflicts.evaluate import Counts, LabelledPair, evaluate_pairs, load_pairs
+from qa.conflicts.differences import DIFFERENCES, FIXTURES
+from qa.conflicts.evaluate import (
+    PAIR_SET,
+    TREATY_PAIRS,
+    Counts,
+    LabelledPair,
+    evaluate_pairs,
+    load_pairs,
+)
 from qa.conflicts.rules import RuleScorer
 from qa.conflicts.scorers import CombinedScorer
 from qa.conflicts.types import ClauseText, PairScorer
+
+JUDGEMENTS = FIXTURES / "agreement_map_judgements.jsonl"  # the top of the real map, judged
+TOP_JUDGED = 30
 
 
 def _counts(counts: Counts) -> dict[str, Any]:
@@ -97,16 +110,92 @@ def planted_figures(corpus: Path, planted: Path, settings: Settings) -> dict[str
     return score_planted(index_dir, load_planted(planted)).as_json()
 
 
-def conflict_report(
-    settings: Settings, pairs: Path, planted: Path, corpus: Path, data: Path | None
-) -> dict[str, Any]:
-    """Every conflict figure the README reports."""
+@dataclass(frozen=True)
+class ConflictSets:
+    """The labelled sets `accord eval conflicts` reads, and which split of the split ones."""
+
+    pairs: Path = PAIR_SET
+    planted: Path = PAIR_SET.parent / "corpus_conflicts.jsonl"
+    corpus: Path = Path(__file__).resolve().parents[2] / "corpus"
+    treaty_pairs: Path = TREATY_PAIRS
+    differences: Path = DIFFERENCES
+    judgements: Path = JUDGEMENTS
+    split: str = "test"  # of the treaty pairs and the real differences; tune on "dev" only
+
+
+def conflict_report(settings: Settings, sets: ConflictSets, data: Path | None) -> dict[str, Any]:
+    """Every conflict figure the README reports (the real map needs `data`/agreements)."""
     chosen = scorers(settings.models.contradiction)
+    treaty = load_pairs(sets.treaty_pairs, split=sets.split)
     report: dict[str, Any] = {
         "contradiction_model": settings.models.contradiction,
-        "labelled_pairs": labelled_figures(chosen, load_pairs(pairs, amended_is_conflict=True)),
-        "planted": planted_figures(corpus, planted, settings),
+        "split": sets.split,
+        "treaty_pairs": labelled_figures(chosen, treaty),
+        "labelled_pairs": labelled_figures(chosen, load_pairs(sets.pairs)),
+        "planted": planted_figures(sets.corpus, sets.planted, settings),
     }
     if data is not None:
         report["out_of_domain"] = out_of_domain(chosen, data)
+        report["real_map"] = real_map_figures(data / "agreements", sets, settings)
     return report
+
+
+def agreements_index(agreements: Path, settings: Settings) -> Path:
+    """An index of the real agreements under var/eval with its conflict map, brought up to date
+    (index.tsv, a table of contents, is rejected as unsupported: that is expected)."""
+    from index import IngestRun
+    from ingest.embed import make_embedder
+    from qa import beir
+    from qa.evaluation import EVAL_ROOT
+    from qa.hooks import after_publish_steps
+
+    slug = beir.model_slug(settings.models.embedding)
+    index_dir = EVAL_ROOT / agreements.name / f"index-{slug}"
+    local = replace(settings, index=replace(settings.index, path=index_dir))
+    embedder = make_embedder(local.models.embedding, local.models.batch_size)
+    IngestRun(local, embedder, after_publish=after_publish_steps(local)).run([agreements])
+    return index_dir
+
+
+def real_map_figures(agreements: Path, sets: ConflictSets, settings: Settings) -> dict[str, Any]:
+    """Real differences found by the map (the split and all), and the top 30 as judged."""
+    from qa.conflicts.differences import load_differences, score_differences
+    from qa.conflicts.judgements import judge_top
+
+    index_dir = agreements_index(agreements, settings)
+    found = {
+        split: score_differences(index_dir, load_differences(sets.differences, split)).as_json()
+        for split in dict.fromkeys((sets.split, "all"))
+    }
+    return {"differences": found, "top": judge_top(index_dir, sets.judgements, TOP_JUDGED)}
+
+
+MIN_COMBINED_PRECISION = 0.8  # a combined threshold is only chosen where precision stays above
+
+
+def choose_combined_threshold(pairs: list[LabelledPair], model: str) -> dict[str, Any]:
+    """The model threshold beside the rules with the best F1 of the combination on `pairs`
+    (the dev split only: choosing on test would report a tuned figure), precision >= 0.8;
+    on equal F1 the higher threshold."""
+    from qa.nli.scorer import CrossEncoderScorer
+
+    if any(pair.split != "dev" for pair in pairs):
+        raise ValueError("a combined threshold is chosen on dev pairs only")
+    rules = RuleScorer()
+    inputs = [(pair.a, pair.b) for pair in pairs]
+    flagged = [verdict.conflict for verdict in rules.score_many(inputs)]
+    readable = [
+        not f and not rules.settled(a, b) for f, (a, b) in zip(flagged, inputs, strict=True)
+    ]
+    learned = [v.score for v in CrossEncoderScorer(model, threshold=0.0).score_many(inputs)]
+    best: tuple[float, float, Counts] | None = None
+    for threshold in sorted({round(p, 2) for p in learned} | {0.5}):
+        counts = Counts()
+        for pair, rule, may, p in zip(pairs, flagged, readable, learned, strict=True):
+            counts = counts.add(pair.conflict, rule or (may and p >= threshold))
+        precise = (counts.precision or 0.0) >= MIN_COMBINED_PRECISION
+        if precise and (best is None or (counts.f1 or 0.0) >= best[0]):
+            best = (counts.f1 or 0.0, threshold, counts)
+    if best is None:
+        raise ValueError(f"no threshold keeps precision >= {MIN_COMBINED_PRECISION}")
+    return {"combined_threshold": best[1], "combined_dev": _counts(best[2])}

@@ -18,7 +18,13 @@ from qa.nli.clause_templates import CLAUSE_TEMPLATES, SEMANTIC_TRIPLES
 from qa.nli.examples import NliExample, NliLabel
 from qa.nli.recipes import CONTRADICTION_RECIPES, ENTAILMENT_RECIPES, swap_synonym
 
-FIXTURE_FILES = ("conflict_pairs.jsonl", "corpus_conflicts.jsonl")
+# Every labelled evaluation set: none of their clauses may reach training, even as one side.
+FIXTURE_FILES = (
+    "conflict_pairs.jsonl",
+    "corpus_conflicts.jsonl",
+    "treaty_pairs.jsonl",
+    "agreement_differences.jsonl",
+)
 CORPUS_SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf", ".docx")
 MIN_WORDS, MAX_WORDS = 8, 70  # shorter: headings; longer: too slow to train on at 2 cores
 CLAUSE_VERB = re.compile(r"\b(shall|may|must|will|is|are|does|do)\b")

@@ -45,8 +45,9 @@ class LoadedModel:
     columns: tuple[int | None, ...]  # output column of each label in LABELS (None: absent)
     threshold: float  # p(contradiction) at or above which a pair is flagged
     max_length: int
-    # The stricter threshold for a flag of the model alone beside the rules (accord.json's
-    # "review_threshold": validation precision >= REVIEW_PRECISION); else `threshold`.
+    # The threshold of a flag of the model beside the rules: accord.json's "combined_threshold"
+    # (chosen for the combination on the treaty pairs' dev split), else its "review_threshold"
+    # (validation precision >= REVIEW_PRECISION); else `threshold`.
     review_threshold: float | None = None
 
 
@@ -124,10 +125,17 @@ def wrap_model(name: str, network: Any, tokenizer: Any, settings: dict[str, Any]
         columns=label_columns(dict(network.config.id2label)),
         threshold=float(settings.get("threshold", DEFAULT_THRESHOLD)),
         max_length=int(settings.get("max_length", DEFAULT_MAX_LENGTH)),
-        review_threshold=(
-            float(settings["review_threshold"]) if "review_threshold" in settings else None
-        ),
+        review_threshold=_beside_rules(settings),
     )
+
+
+def _beside_rules(settings: dict[str, Any]) -> float | None:
+    """The threshold of a model-only flag beside the rules: the one chosen for the combination
+    on the dev split of the treaty pairs ("combined_threshold"), else the validation one."""
+    for key in ("combined_threshold", "review_threshold"):
+        if key in settings:
+            return float(settings[key])
+    return None
 
 
 def predict_proba(

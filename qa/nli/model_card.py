@@ -48,8 +48,20 @@ review, never a ruling.
   classification-level swaps, hand-written meaning-level contrasts. Entailment: synonym swaps,
   equivalent durations ("72 hours" ↔ "three days"), reordering, a sentence of the clause.
   Neutral: another clause. Generated pairs appear in either order.
-- Not trained on: `tests/fixtures/conflict_pairs.jsonl` (issue C's evaluation pairs), SciFact
-  dev, the held-out ContractNLI documents.
+- **Treaty-register pairs** (`qa/nli/register_pairs.py` over `register_vocab.py` and
+  `register_matters.py`, written for Accord): status-of-forces and security-of-information
+  rules in many wordings of each holder, modal, act, period, forum and marking. Contradictions:
+  a duty against a ban or an exemption, "only X may" against another holder, an exception made
+  absolute or dropped, a group excepted from a benefit against the same group included, a fixed
+  period or a permitted period changed, a matter given to another court or body, a national
+  marking mapped to another level, a level excluded and included. Hard negatives (neutral): the
+  same change in a complementary setting (on duty / off duty, inside / outside the
+  installations, another level), two deadlines or two minimums that can both be met.
+  Paraphrases (entailment): the same rule with every part reworded.
+- Not trained on: any evaluation fixture (`tests/fixtures/conflict_pairs.jsonl`,
+  `corpus_conflicts.jsonl`, `treaty_pairs.jsonl`, `agreement_differences.jsonl`: paragraphs
+  they quote are kept out of the generated pairs), SciFact dev, the held-out ContractNLI
+  documents.
 """
 
 
@@ -208,6 +220,7 @@ def _comparison(report: dict[str, Any]) -> list[str]:
             f"{_prf(nli.get('contractnli-heldout', {}).get(name))} | "
             f"{_prf(nli.get('scifact-dev', {}).get(name))} |"
         )
+    lines += _treaty_rows(comparison.get("treaty_pairs", {}))
     planted = comparison.get("planted", {})
     if planted:
         lines += [
@@ -217,6 +230,26 @@ def _comparison(report: dict[str, Any]) -> list[str]:
         ]
         lines += [_planted(name, planted[name]) for name in SCORERS if name in planted]
     return [*lines, ""]
+
+
+def _treaty_rows(treaty: dict[str, Any]) -> list[str]:
+    """The treaty pairs (written independently, in new wording) per split and scorer."""
+    if not treaty:
+        return []
+    lines = [
+        "",
+        "`tests/fixtures/treaty_pairs.jsonl` (180 pairs written independently, 90 conflicts;",
+        "thresholds tuned on dev only, never trained on):",
+        "",
+        "| split | scorer | P / R / F1 | pairs/s |",
+        "|---|---|---|---|",
+    ]
+    for split in sorted(treaty):
+        for name in SCORERS:
+            if name in treaty[split]:
+                row = treaty[split][name]
+                lines.append(f"| {split} | {name} | {_prf(row)} | {row['pairs_per_s']:,.0f} |")
+    return lines
 
 
 LIMITS = """## Limitations

@@ -72,6 +72,19 @@ def record_evaluation(
     _update_settings(folder, change)
 
 
+def record_combined_threshold(folder: Path, chosen: dict[str, Any]) -> None:
+    """Store the threshold of model flags beside the rules (chosen on the treaty pairs, dev)."""
+
+    def change(settings: dict[str, Any]) -> None:
+        settings.update(chosen)
+        settings["combined_threshold_source"] = (
+            "tests/fixtures/treaty_pairs.jsonl, dev split: best F1 of rules + model with"
+            " precision >= 0.8 (accord eval conflicts --split dev --choose-threshold)"
+        )
+
+    _update_settings(folder, change)
+
+
 def record_comparison(folder: Path, report: dict[str, Any]) -> None:
     """Store `accord eval conflicts --record` figures (rules, model, combined); re-render the card.
 
@@ -86,7 +99,12 @@ def record_comparison(folder: Path, report: dict[str, Any]) -> None:
             labelled[name] = {**figures["overall"], "pairs_per_s": figures["pairs_per_s"]}
         for set_name, by_scorer in report.get("out_of_domain", {}).items():
             comparison.setdefault("out_of_domain", {}).setdefault(set_name, {}).update(by_scorer)
+        treaty = comparison.setdefault("treaty_pairs", {}).setdefault(report["split"], {})
+        for name, figures in report["treaty_pairs"].items():
+            treaty[name] = {**figures["overall"], "pairs_per_s": figures["pairs_per_s"]}
         scorer = "rules" if report["contradiction_model"] == "none" else "combined"
         comparison.setdefault("planted", {})[scorer] = report["planted"]
+        if "real_map" in report:
+            comparison.setdefault("real_map", {})[scorer] = report["real_map"]
 
     _update_settings(folder, change)

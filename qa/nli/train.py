@@ -182,6 +182,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--max-steps", type=int, default=None, help="replay a run's step count")
     parser.add_argument("--tiny", action="store_true", help="a few pairs, one epoch: a smoke test")
     parser.add_argument(
+        "--threads",
+        type=int,
+        default=TrainSettings.threads,
+        help="torch CPU threads (1 when another job holds a core: two threads on one core crawl)",
+    )
+    parser.add_argument(
         "--base", default=None, help="base encoder folder (default: all-MiniLM-L6-v2)"
     )
     parser.add_argument(
@@ -239,6 +245,7 @@ def settings_from(args: argparse.Namespace) -> TrainSettings:
         max_minutes=args.max_minutes,
         max_length=64 if args.tiny else TrainSettings.max_length,
         max_steps=args.max_steps,
+        threads=args.threads,
     )
 
 

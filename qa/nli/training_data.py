@@ -17,10 +17,12 @@ from qa.nli.generated import (
     fixture_texts,
     generated_pairs,
 )
+from qa.nli.register_pairs import register_pairs
 
 log = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parents[2]
 VALIDATION_FRACTION = 0.1  # of groups; the threshold is chosen on this split
+REGISTER_ROUNDS = 60  # draws of the treaty-register families (~7,000 pairs)
 TINY_TRAIN, TINY_VALIDATION = 48, 24  # --tiny: enough to run every step, in seconds
 
 
@@ -39,7 +41,7 @@ class TrainingData:
 def collect_pairs(
     data: Path | None, corpus: Path, fixtures: Path, seed: int
 ) -> tuple[list[NliExample], int, int, int]:
-    """All training pairs: SciFact train, ContractNLI minus held-out documents, generated.
+    """All training pairs: SciFact train, ContractNLI minus held-out documents, generated, register.
 
     Returns:
         The pairs, the number of corpus clauses, of agreement paragraphs, of fixture quotes.
@@ -55,7 +57,25 @@ def collect_pairs(
     else:
         log.warning("shared data not found: training on generated pairs only")
     pairs += generated_pairs(own + real, seed)
+    pairs += register_pairs(seed, REGISTER_ROUNDS)
+    pairs = without_fixture_texts(pairs, quotes)
     return pairs, len(own), len(real), len(quotes)
+
+
+def without_fixture_texts(pairs: list[NliExample], quotes: list[str]) -> list[NliExample]:
+    """Pairs none of whose sides is a clause of an evaluation set (a generated sentence can
+    coincide with one word for word; it must not reach training even as one side)."""
+    quoted = {" ".join(quote.split()) for quote in quotes}
+    kept = [
+        p
+        for p in pairs
+        if not {" ".join(p.premise.split()), " ".join(p.hypothesis.split())} & quoted
+    ]
+    if len(kept) < len(pairs):
+        log.info(
+            "left out %d pairs with a side quoted by an evaluation set", len(pairs) - len(kept)
+        )
+    return kept
 
 
 def build_training_data(

@@ -54,17 +54,19 @@ def test_composition() -> None:
 
 
 def test_overall_floors(report: PairReport) -> None:
-    # Measured: P 0.989, R 0.796, F1 0.882 (86 tp, 1 fp, 22 fn, 65 tn).
+    # Measured: P 0.987, R 0.704, F1 0.822 (76 tp, 1 fp, 32 fn, 65 tn). Recall fell from 0.796
+    # when two deadlines on one duty ("within 24 hours" / "within 72 hours") became a difference
+    # (both can be met by the shorter), as the independently written treaty pairs label them.
     assert report.overall.precision is not None and report.overall.precision >= 0.95
-    assert report.overall.recall is not None and report.overall.recall >= 0.75
-    assert report.overall.fp <= 3
-    assert report.kind_agreement is not None and report.kind_agreement >= 0.9  # measured 0.988
+    assert report.overall.recall is not None and report.overall.recall >= 0.68
+    assert report.overall.fp <= 2
+    assert report.kind_agreement is not None and report.kind_agreement >= 0.9  # measured 0.987
 
 
 @pytest.mark.parametrize(
     ("kind", "floor"),
     [
-        ("numeric", 0.9),  # measured 29/30
+        ("numeric", 0.6),  # measured 19/30: 10 of the 11 misses are two deadlines, now differences
         ("modal", 0.65),  # measured 12/17
         ("exception", 0.85),  # measured 12/13
         ("classification", 0.9),  # measured 11/11
@@ -80,7 +82,18 @@ def test_recall_floors_per_kind(report: PairReport, kind: str, floor: float) -> 
 def test_rules_recall_on_kinds_they_cover(report: PairReport) -> None:
     counts = [c for kind, c in report.by_kind.items() if kind not in ("semantic", "none")]
     tp, fn = sum(c.tp for c in counts), sum(c.fn for c in counts)
-    assert tp / (tp + fn) >= 0.85  # measured 86/95 = 0.905
+    assert tp / (tp + fn) >= 0.78  # measured 76/95 = 0.800
+
+
+def test_two_deadlines_on_one_duty_are_differences_not_flags(report: PairReport) -> None:
+    """The old labels count these as conflicts; the rules explain them as differences."""
+    deadlines = [
+        error
+        for error in report.errors
+        if error.pair.kind == "numeric" and error.verdict.score == 0.45
+    ]
+    assert len(deadlines) == 10  # P002 P005 P006 P008 P011 P013 P017 P019 P021 P027
+    assert all("the values differ; both can be met" in e.verdict.explanation for e in deadlines)
 
 
 def test_semantic_pairs_are_left_to_the_learned_scorer(report: PairReport) -> None:

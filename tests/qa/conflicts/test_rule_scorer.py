@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -21,7 +22,8 @@ def judge(a: str, b: str, cite_a: str = A, cite_b: str = B) -> Verdict:
 def test_is_a_pair_scorer_with_a_fingerprint() -> None:
     scorer = RuleScorer()
     assert isinstance(scorer, PairScorer)
-    assert scorer.fingerprint == "rules-1@0.5"
+    assert re.fullmatch(r"rules-2:[0-9a-f]{12}@0\.5", scorer.fingerprint)
+    assert RuleScorer(0.6).fingerprint.endswith("@0.6")
 
 
 def test_numeric_retention_explained_with_both_citations() -> None:
@@ -51,10 +53,11 @@ def test_citations_fall_back_to_clause_a_and_b() -> None:
         "",
         "",
     )
-    assert (
-        verdict.explanation
-        == "notification: within 24 hours (clause A) vs within 72 hours (clause B)"
+    assert verdict.explanation == (
+        "notification: within 24 hours (clause A) vs within 72 hours (clause B)"
+        " — the values differ; both can be met"
     )
+    assert not verdict.conflict and verdict.score == 0.45  # notifying within 24 hours meets both
 
 
 def test_equal_amounts_in_other_units_do_not_conflict() -> None:

@@ -36,6 +36,11 @@ def _report(model: str, planted: dict[str, Any]) -> dict[str, Any]:
     }
     return {
         "contradiction_model": model,
+        "split": "test",
+        "treaty_pairs": {
+            n: {"overall": figures[n], "pairs_per_s": 900.0 if n == "rules" else 40.0}
+            for n in names
+        },
         "labelled_pairs": {
             n: {"overall": figures[n], "pairs_per_s": 1500.0 if n == "rules" else 60.0}
             for n in names
@@ -74,3 +79,5 @@ def test_recorded_comparison_reaches_settings_and_card(tmp_path: Path) -> None:
     ) in card
     assert "- combined: 8 of 13 planted conflicts flagged (recall 0.6154)" in card
     assert card.index("## Rules, model and combined") < card.index("## Limitations")
+    assert sorted(comparison["treaty_pairs"]["test"]) == ["combined", "model", "rules"]
+    assert "| test | combined | 0.950 / 0.850 / 0.897 | 40 |" in card
