@@ -72,12 +72,18 @@ def run_conflicts(args: argparse.Namespace) -> int:
         return 0
     if args.top is not None:
         _print_ranked(flags)
-        return 0
+    else:
+        _print_grouped(flags, engine.generation)
+    return 0
+
+
+def _print_grouped(flags: list[Any], generation: int) -> None:
+    """The map grouped by topic and document pair."""
     groups: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
     for flag in flags:
         groups[(flag.topic or flag.kind, flag.a.title, flag.b.title)].append(flag)
     count = f"{len(flags)} possible conflicts in {len(groups)} groups"
-    print(f"{count} (generation {engine.generation})\n")
+    print(f"{count} (generation {generation})\n")
     for (topic, title_a, title_b), members in sorted(groups.items()):
         print(f"{topic}: {title_a}  ↔  {title_b}")
         for flag in members:
@@ -85,7 +91,6 @@ def run_conflicts(args: argparse.Namespace) -> int:
             print(f"  [{label}; {flag.kind}, {flag.score:.2f}] {flag.explanation}")
             print(f"    A: {flag.a.citation()}\n    B: {flag.b.citation()}")
         print()
-    return 0
 
 
 def _stale(settings: Any) -> bool:

@@ -15,8 +15,6 @@ QUESTION_SETS = ("corpus", "agreements")
 
 def register(commands: Any) -> None:
     """Add `eval retrieval` and `eval questions`."""
-    from qa.evaluation import DEFAULT_CORPUS
-    from qa.evaluation.conflicts import ConflictSets
 
     evaluate = commands.add_parser("eval", help="measure retrieval and answer quality")
     kinds = evaluate.add_subparsers(dest="evaluation", required=True, metavar="WHAT")
@@ -37,6 +35,14 @@ def register(commands: Any) -> None:
 
     _register_questions(kinds)
 
+    _register_conflicts(kinds)
+
+
+def _register_conflicts(kinds: Any) -> None:
+    """Add `eval conflicts`."""
+    from qa.evaluation import DEFAULT_CORPUS
+    from qa.evaluation.conflicts import ConflictSets
+
     sets = ConflictSets()
     conflicts = kinds.add_parser(
         "conflicts", help="conflict flags: treaty pairs, labelled, planted, NLI sets, real map"
@@ -54,10 +60,7 @@ def register(commands: Any) -> None:
         help="split of the treaty pairs and real differences (tune on dev; report test)",
     )
     conflicts.add_argument(
-        "--data",
-        type=Path,
-        metavar="DIR",
-        help="../shared/data: the NLI sets, and the real agreements for the map",
+        "--data", type=Path, metavar="DIR", help="../shared/data: NLI sets, real agreements"
     )
     conflicts.add_argument("--nli-model", metavar="NAME", help='"default", "none" or a model')
     add_model_option(conflicts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from qa.conflicts.allocation import Allocation, find_allocations
 from qa.conflicts.classification import Equivalence, LevelClaim, find_classification
@@ -54,56 +55,44 @@ def _duties(sentence: str) -> list[DutyClaim]:
     return found
 
 
+def _read(sentence: str) -> tuple[list[Any], ...]:
+    """Everything the checks compare, read from one sentence, in ClauseAnalysis field order."""
+    equivalences, levels = find_classification(sentence)
+    return (
+        find_quantities(sentence),
+        find_vague_deadlines(sentence),
+        find_statements(sentence),
+        _duties(sentence),
+        equivalences,
+        levels,
+        find_forums(sentence),
+        find_allocations(sentence),
+        find_benefits(sentence),
+        find_waivers(sentence),
+    )
+
+
+def _keys(text: str, parts: tuple[tuple[Any, ...], ...]) -> frozenset[str]:
+    """Topics named, acts stated, and the topics each kind of claim implies."""
+    _, _, statements, _, equivalences, levels, forums, allocations, benefits, waivers = parts
+    keys = {topic.value for topic in topics_in(text)}
+    keys |= {f"act:{statement.action}" for statement in statements}
+    implied = (
+        (equivalences or levels, Topic.CLASSIFICATION.value),
+        (forums, Topic.DISPUTES.value),
+        (allocations, Topic.JURISDICTION.value),
+        (benefits, "benefit"),
+        (waivers, Topic.LIABILITY.value),
+    )
+    keys |= {key for present, key in implied if present}
+    return frozenset(keys)
+
+
 @lru_cache(maxsize=ANALYSIS_CACHE_SIZE)
 def analyse(text: str) -> ClauseAnalysis:
     """Read a clause once; cached on the text, since a map compares each clause many times."""
-    quantities: list[Quantity] = []
-    vague: list[VagueDeadline] = []
-    statements: list[Statement] = []
-    duties: list[DutyClaim] = []
-    equivalences: list[Equivalence] = []
-    levels: list[LevelClaim] = []
-    forums: list[ForumClaim] = []
-    allocations: list[Allocation] = []
-    benefits: list[BenefitClaim] = []
-    waivers: list[WaiverClaim] = []
     # "15.No compensation" reads "No compensation"
     sentences = tuple(_ENUMERATOR.sub("", numbered) for numbered in split_sentences(text))
-    for sentence in sentences:
-        quantities += find_quantities(sentence)
-        vague += find_vague_deadlines(sentence)
-        statements += find_statements(sentence)
-        duties += _duties(sentence)
-        found_equivalences, found_levels = find_classification(sentence)
-        equivalences += found_equivalences
-        levels += found_levels
-        forums += find_forums(sentence)
-        allocations += find_allocations(sentence)
-        benefits += find_benefits(sentence)
-        waivers += find_waivers(sentence)
-    keys = {topic.value for topic in topics_in(text)}
-    keys |= {f"act:{statement.action}" for statement in statements}
-    if equivalences or levels:
-        keys.add(Topic.CLASSIFICATION.value)
-    if forums:
-        keys.add(Topic.DISPUTES.value)
-    if allocations:
-        keys.add(Topic.JURISDICTION.value)
-    if benefits:
-        keys.add("benefit")
-    if waivers:
-        keys.add(Topic.LIABILITY.value)
-    return ClauseAnalysis(
-        frozenset(keys),
-        sentences,
-        tuple(quantities),
-        tuple(vague),
-        tuple(statements),
-        tuple(duties),
-        tuple(equivalences),
-        tuple(levels),
-        tuple(forums),
-        tuple(allocations),
-        tuple(benefits),
-        tuple(waivers),
-    )
+    read = [_read(sentence) for sentence in sentences]
+    parts = tuple(tuple(item for found in read for item in found[i]) for i in range(10))
+    return ClauseAnalysis(_keys(text, parts), sentences, *parts)

@@ -5,12 +5,14 @@ clauses worded alike. Clauses worded differently but stating a comparable thing 
 termination, who has jurisdiction, who bears a cost, a classification equivalence — are paired by
 what the rules read in them (a "comparable key"), so a six-month notice in one agreement meets a
 two-month notice in another however each is phrased. Clauses in another language (the Dutch
-translations of the treaties) are left out: their English text is compared already.
+translations of the treaties) are left out — their English text is compared already — and so
+are fragments, tables and signature blocks, which state no rule.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -47,9 +49,22 @@ def comparable_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def english_rows(clauses: dict[int, Clause]) -> list[int]:
-    """Rows of clauses written in English."""
-    return [row for row, clause in clauses.items() if guess_language(clause.text) == "en"]
+_NOT_A_RULE = re.compile(
+    r"^\W*(?:DONE\b|IN\s+WITNESS\b|For\s+the\s+Government\b)|(?:\|.*){3}", re.S
+)
+MIN_WORDS = 6  # fewer: a heading or a fragment ("3.")
+
+
+def comparable_rows(clauses: dict[int, Clause]) -> list[int]:
+    """Rows of clauses that state rules in English: not the Dutch translation, not a fragment,
+    a table or a signature block."""
+    return [
+        row
+        for row, clause in clauses.items()
+        if len(clause.text.split()) >= MIN_WORDS
+        and not _NOT_A_RULE.search(clause.text)
+        and guess_language(clause.text) == "en"
+    ]
 
 
 def neighbour_pairs(
@@ -98,7 +113,7 @@ def candidate_pairs(
     reader: IndexReader, rows: Sequence[int], clauses: dict[int, Clause]
 ) -> Iterator[tuple[int, int, float]]:
     """Every candidate pair touching `rows`, once, with the similarity of its two clauses."""
-    allowed = set(english_rows(clauses))
+    allowed = set(comparable_rows(clauses))
     todo = [row for row in rows if row in allowed]
     seen: set[tuple[int, int]] = set()
     sources = itertools.chain(

@@ -28,7 +28,7 @@ from qa.conflicts.types import ClauseText, ConflictKind, PairScorer, Verdict
 # The learned model only reads pairs that share a topic and are at least MODEL_SIMILARITY similar
 # (a contradiction is about one matter; this bounds its cost). Rule differences (values that
 # differ but can both be met, score DIFFERENT) are kept on the map though no pair check flags them.
-MODEL_SIMILARITY = 0.6
+MODEL_SIMILARITY = 0.7  # on the real treaties, model flags below this were almost all misreads
 BATCH = 64
 _SHORT_TITLE_WORDS = 8
 

@@ -15,7 +15,7 @@ from qa.conflicts.acts import ACTION_NAMES, act_noun, object_stems, read_action,
 from qa.conflicts.conditions import carve_out, is_absolute, is_universal, means, only_means
 from qa.conflicts.context import Context, context_of
 from qa.conflicts.parties import actor_by, actor_in, consent_giver
-from qa.conflicts.segments import Segment, split_segments
+from qa.conflicts.segments import Segment, split_segments, uninvert
 from qa.conflicts.topics import stems, subjects_in
 
 
@@ -195,6 +195,12 @@ def _statement(
     return _build(sentence, segment, action, obj, actor, modality, condition)
 
 
+def _giver(text: str) -> str | None:
+    """Whose consent a consent (or discretion) condition names."""
+    cue = _EXCEPT.search(text) or _WITHOUT.search(text) or _CONSENT.search(text)
+    return consent_giver(text, cue.start()) if cue else None
+
+
 def _build(
     sentence: str,
     segment: Segment,
@@ -209,14 +215,7 @@ def _build(
     topic = f"{noun} to {target[0]}" if target else noun
     phrase = f"{noun} of {_words(obj)}" if obj.strip() else noun
     phrase += f" ({target[0]})" if target else ""
-    giver = None
-    if condition in (Condition.CONSENT, Condition.DISCRETION):
-        cue = (
-            _EXCEPT.search(segment.text)
-            or _WITHOUT.search(segment.text)
-            or _CONSENT.search(segment.text)
-        )
-        giver = consent_giver(segment.text, cue.start()) if cue else None
+    giver = _giver(segment.text) if condition in (Condition.CONSENT, Condition.DISCRETION) else None
     actor_stems = stems(actor) if actor else frozenset()
     if _PRONOUN.match(obj):  # "may release it": the material the sentence is about
         obj = " ".join(subject.value for subject in subjects_in(sentence))
@@ -258,37 +257,11 @@ def _nominal(sentence: str, segment: Segment) -> Statement | None:
     return _build(sentence, segment, action, obj, actor, Modality.PROHIBITION, condition)
 
 
-_INVERTED = re.compile(
-    r"^\s*(?P<lead>under\s+no\s+circumstances|in\s+no\s+case|at\s+no\s+time|on\s+no\s+account)"
-    r",?\s+(?P<modal>shall|may|will|must|can)\s+(?P<rest>.+)$",
-    _F,
-)
-_INVERTED_SUBJECT = re.compile(
-    r"^(?P<subject>.+?)\s+(?=be\s|have\s)|^(?P<actor>the\s+(?:[\w-]+\s+){0,3}?(?:Party|State"
-    r"|Parties|States|recipient|originator|authorities|nation))\s+",
-    _F,
-)
-
-
-def _uninvert(segment: Segment) -> Segment:
-    """ "Under no circumstances shall X be released" read as "X shall not be released ..."."""
-    match = _INVERTED.match(segment.text)
-    if match is None:
-        return segment
-    rest = match.group("rest")
-    subject = _INVERTED_SUBJECT.match(rest)
-    if subject is None:
-        return segment
-    head = subject.group("subject") or subject.group("actor")
-    tail = f"{rest[subject.end() :]}, {match.group('lead')}"
-    return Segment(segment.start, f"{head} {match.group('modal')} not {tail}")
-
-
 def find_statements(sentence: str) -> list[Statement]:
     """Modal statements of a sentence, one per modal verb (and one per nominal prohibition)."""
     found: list[Statement] = []
     subject = ""
-    for segment in map(_uninvert, split_segments(sentence)):
+    for segment in map(uninvert, split_segments(sentence)):
         nominal = _nominal(sentence, segment)
         if nominal is not None:
             found.append(nominal)

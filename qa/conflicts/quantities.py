@@ -17,7 +17,6 @@ from qa.conflicts.context import MODAL_VERB, Context, context_of, segment_at
 from qa.conflicts.numbers import (
     DIGITS_NUMBER,
     NUMBER,
-    ORDINAL,
     WORDS_NUMBER,
     Bound,
     UnitFamily,
@@ -25,13 +24,13 @@ from qa.conflicts.numbers import (
     currency,
     every_per_year,
     format_amount,
-    ordinal_value,
     parse_number,
     read_bound,
     time_unit,
     times_per_year,
 )
 from qa.conflicts.parties import name_near
+from qa.conflicts.time_words import worded_periods
 from qa.conflicts.topics import stems
 
 
@@ -78,18 +77,6 @@ _FLAGS = re.IGNORECASE
 _TIME = re.compile(
     rf"\b{NUMBER}[\s-]+(?P<unit>(?:working|business|calendar)\s+days?|hours?|days?|weeks?|months?"
     r"|years?)(?:'s|'|’s|’)?(?!\w)",
-    _FLAGS,
-)
-# Periods written without a number and a unit: a fortnight, the fifth anniversary, the thirtieth
-# day following, the first day of the third month following (at least two whole months later).
-_FORTNIGHT = re.compile(r"\b(?:a|one)\s+fortnight\b|\bfortnight\b", _FLAGS)
-_ANNIVERSARY = re.compile(rf"\b(?P<ord>{ORDINAL})\s+anniversary\b", _FLAGS)
-_ORDINAL_DAY = re.compile(
-    rf"\b(?:on\s+)?the\s+(?P<ord>{ORDINAL})\s+day\s+(?:following|after|from)\b", _FLAGS
-)
-_MONTH_START = re.compile(
-    rf"\bfirst\s+day\s+of\s+the\s+(?P<ord>{ORDINAL})\s+(?:calendar\s+)?month\s+(?:following"
-    r"|after)\b",
     _FLAGS,
 )
 _PERCENT = re.compile(rf"\b{NUMBER}\s*(?:%|per\s+cent\b|percent\b)", _FLAGS)
@@ -158,20 +145,8 @@ def _times(sentence: str) -> Iterator[_Raw]:
 
 
 def _worded_times(sentence: str) -> Iterator[_Raw]:
-    for match in _FORTNIGHT.finditer(sentence):
-        yield _Raw(14.0, UnitFamily.TIME, "", "a fortnight (14 days)", match.span())
-    for pattern, days, shown in (
-        (_ANNIVERSARY, 365.0, "the {n} anniversary ({v} years)"),
-        (_ORDINAL_DAY, 1.0, "the {n} day after ({v} days)"),
-        (_MONTH_START, 30.0, "the first day of the {n} month after"),
-    ):
-        for match in pattern.finditer(sentence):
-            number = ordinal_value(match.group("ord"))
-            if number is None:
-                continue
-            count = number - 1 if pattern is _MONTH_START else number
-            text = shown.format(n=match.group("ord").lower(), v=format_amount(number))
-            yield _Raw(count * days, UnitFamily.TIME, "", text, match.span())
+    for days, display, span in worded_periods(sentence):
+        yield _Raw(days, UnitFamily.TIME, "", display, span)
 
 
 def _percents(sentence: str) -> Iterator[_Raw]:
@@ -227,30 +202,19 @@ def _frequencies(sentence: str) -> Iterator[_Raw]:
 
 # Frequencies first: "every six months" must not also be read as a duration of six months. Each
 # finder runs only when a cheap keyword test passes: most sentences hold no amount at all.
-_FINDERS: tuple[tuple[Callable[[str], Iterator[_Raw]], re.Pattern[str]], ...] = (
-    (
-        _frequencies,
-        re.compile(
-            r"once|twice|thrice|times|every|annually|yearly|quarterly|monthly"
-            r"|weekly",
-            _FLAGS,
-        ),
-    ),
-    (_money, re.compile(r"EUR|USD|GBP|€|\$|£|euro|dollar|pound", _FLAGS)),
-    (
-        _worded_times,
-        re.compile(r"fortnight|anniversar|(?:day|month)\s+(?:following|after|from)", _FLAGS),
-    ),
-    (_percents, re.compile(r"%|per\s*cent", _FLAGS)),
-    (
-        _counts,
-        re.compile(
-            r"cop(?:y|ies)|arbitrator|member|representative|person|officer|expert"
-            r"|judge|States|ratification",
-            _FLAGS,
-        ),
-    ),
-    (_times, re.compile(r"hour|day|week|month|year", _FLAGS)),
+_KEYWORDS = (
+    r"once|twice|thrice|times|every|annually|yearly|quarterly|monthly|weekly",
+    r"EUR|USD|GBP|€|\$|£|euro|dollar|pound",
+    r"fortnight|anniversar|(?:day|month)\s+(?:following|after|from)",
+    r"%|per\s*cent",
+    r"cop(?:y|ies)|arbitrator|member|representative|person|officer|expert|judge|States|ratification",
+    r"hour|day|week|month|year",
+)
+_FINDERS: tuple[tuple[Callable[[str], Iterator[_Raw]], re.Pattern[str]], ...] = tuple(
+    (finder, re.compile(keywords, _FLAGS))
+    for finder, keywords in zip(
+        (_frequencies, _money, _worded_times, _percents, _counts, _times), _KEYWORDS, strict=True
+    )
 )
 
 

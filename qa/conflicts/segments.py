@@ -60,3 +60,29 @@ def _split_coordination(segment: Segment) -> list[Segment]:
             right = Segment(segment.start + match.end(), segment.text[match.end() :])
             return [Segment(segment.start, left), *_split_coordination(right)]
     return [segment]
+
+
+_INVERTED = re.compile(
+    r"^\s*(?P<lead>under\s+no\s+circumstances|in\s+no\s+case|at\s+no\s+time|on\s+no\s+account)"
+    r",?\s+(?P<modal>shall|may|will|must|can)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_INVERTED_SUBJECT = re.compile(
+    r"^(?P<subject>.+?)\s+(?=be\s|have\s)|^(?P<actor>the\s+(?:[\w-]+\s+){0,3}?(?:Party|State"
+    r"|Parties|States|recipient|originator|authorities|nation))\s+",
+    re.IGNORECASE,
+)
+
+
+def uninvert(segment: Segment) -> Segment:
+    """ "Under no circumstances shall X be released" read as "X shall not be released ..."."""
+    match = _INVERTED.match(segment.text)
+    if match is None:
+        return segment
+    rest = match.group("rest")
+    subject = _INVERTED_SUBJECT.match(rest)
+    if subject is None:
+        return segment
+    head = subject.group("subject") or subject.group("actor")
+    tail = f"{rest[subject.end() :]}, {match.group('lead')}"
+    return Segment(segment.start, f"{head} {match.group('modal')} not {tail}")

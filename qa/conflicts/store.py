@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 STORE_NAME = "conflicts.sqlite"
+FLAG_SCORE = 0.5  # scores from here are flags; below, differences kept on the map
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS flags (
     a_clause TEXT NOT NULL,
@@ -56,8 +57,12 @@ class StoredFlag:
 
     @property
     def rank(self) -> float:
-        """How much a flag deserves an analyst's time: its score, similar pairs first on ties."""
-        return self.score + 0.1 * self.similarity
+        """How much a flag deserves an analyst's time. Explained conflicts first, then the
+        model's unexplained flags, then differences that are no contradiction; within each, the
+        score times the similarity of the two clauses (a strong finding between clauses about
+        different things is usually a misread)."""
+        tier = 0 if self.score < FLAG_SCORE else 1 if self.kind == "semantic" else 2
+        return tier + self.score * self.similarity
 
 
 def pair_key(a: str, b: str) -> str:
