@@ -42,7 +42,7 @@ unit: $(STAMP)
 	$(BIN)/pytest -m "not model and not browser"
 
 test: $(STAMP) browser lint typecheck
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=15
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
