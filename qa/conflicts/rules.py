@@ -84,13 +84,14 @@ class RuleScorer:
         left, right = analyse(a.text), analyse(b.text)
         shared = left.keys & right.keys
         if not shared:
-            return Verdict(conflict=False, score=NO_TOPIC_SCORE)
+            reason = settling_reason(left, right, [])
+            return Verdict(conflict=False, score=NO_TOPIC_SCORE, explanation=reason or "")
         found = self.findings(a, b)
         if not found or found[0].score <= DIFFERENT:
             reason = settling_reason(left, right, found)
             if not found:
                 topics = sorted(key for key in shared if not key.startswith("act:"))
-                note = f"no conflict: {reason}" if reason else ""
+                note = reason or ""  # shown after "no conflict found"
                 return Verdict(False, NO_RULE_SCORE, None, note, None, topics[0] if topics else "")
         best = found[0]
         return Verdict(
