@@ -55,8 +55,8 @@ class Engine:
         self._masks: dict[object, np.ndarray] = {}
         self.reader = IndexReader.open(index_dir, model=embedder.name)
         self.documents = {d.doc_id: d for d in self.reader.documents()}
+        self.openings = self.reader.openings()  # where preambles name the parties
         self._planners: dict[object, Planner] = {}
-        self._opening_text: tuple[int, dict[str, str]] = (-1, {})
         self.threshold = calibration.abstain_threshold(
             embedder.name, settings.answers.abstain_below
         )
@@ -110,6 +110,7 @@ class Engine:
             reader = IndexReader.open(self.index_dir, model=self.embedder.name)
             self.reader, self._masks, self._planners = reader, {}, {}
             self.documents = {d.doc_id: d for d in reader.documents()}
+            self.openings = reader.openings()
         return True
 
     def allowed(self, user: Clearance | None, filters: Filters | None = None) -> np.ndarray:
@@ -131,29 +132,18 @@ class Engine:
         key = (self.reader.generation, user.key() if user else None, filters)
         planner = self._planners.get(key)
         if planner is None:
-            mask = self.allowed(user, filters)
-            rows = self.reader.rows
-            visible = {rows.doc_ids[i] for i in np.unique(rows.document[mask]).tolist()}
-            openings = self._openings()
-            documents = {d: self.documents[d] for d in visible if d in self.documents}
-            planner = Planner(documents, {d: openings.get(d, "") for d in documents})
+            documents = {d.doc_id: d for d in self.visible_documents(user, filters)}
+            planner = Planner(documents, self.openings)
             if len(self._planners) > 64:
                 self._planners.clear()
             self._planners[key] = planner
         return planner
 
-    def _openings(self) -> dict[str, str]:
-        """The opening words of every document of the served generation (read once)."""
-        with self._lock:
-            generation, found = self._opening_text
-            if generation != self.reader.generation:
-                found = self.reader.openings()
-                self._opening_text = (self.reader.generation, found)
-        return found
-
-    def visible_documents(self, user: Clearance | None) -> list[Document]:
+    def visible_documents(
+        self, user: Clearance | None, filters: Filters | None = None
+    ) -> list[Document]:
         """Documents the user may see (documents with no visible clause are not listed)."""
-        mask = self.allowed(user)
+        mask = self.allowed(user, filters)
         rows = self.reader.rows
         visible = {rows.doc_ids[i] for i in np.unique(rows.document[mask]).tolist()}
         return [d for d in self.documents.values() if d.doc_id in visible]

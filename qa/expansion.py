@@ -11,7 +11,7 @@ trigger: "level" or "pay" alone says too little to imply the rest of its group.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -255,9 +255,11 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 
 @dataclass(frozen=True)
 class Expansion:
-    """The stemmed words a question implies, with their weights."""
+    """The stemmed words a question implies, with their weights, and the question with the
+    first phrases of each group it touches spelled out ("" when it touches none)."""
 
     words: Mapping[str, float]
+    rewritten: str = ""
 
 
 @dataclass(frozen=True)
@@ -282,34 +284,22 @@ def _contains(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
-def expand(question: str, weight: float = EXPANSION_WEIGHT) -> Expansion:
-    """The words of every synonym group the question touches that it does not use itself."""
+def expand(question: str, weight: float = EXPANSION_WEIGHT, per_group: int = 3) -> Expansion:
+    """The words of every synonym group the question touches that it does not use itself,
+    and the question followed by the group's first `per_group` phrases, for the dense
+    retriever ("... walk away from the NATO SOFA (terminate, termination, denounce)")."""
     words = tokenize(question)
     present = set(words)
     implied: dict[str, float] = {}
-    for group in _groups():
+    spelled: list[str] = []
+    for members, group in zip(SYNONYMS, _groups(), strict=True):
         if not any(_contains(words, phrase) for phrase in group.triggers):
             continue
         for phrase in group.phrases:
             for word in phrase:
                 if word not in present:
                     implied[word] = weight / len(phrase)
-    return Expansion(implied)
-
-
-def spelled_out(question: str, per_group: int = 3) -> str:
-    """The question followed by the first phrases of each group it touches, for the dense
-    retriever ("... walk away from the NATO SOFA (terminate, termination, denounce)"); ""
-    when it touches none."""
-    words = tokenize(question)
-    phrases: list[str] = []
-    for members, group in zip(SYNONYMS, _groups(), strict=True):
-        if any(_contains(words, phrase) for phrase in group.triggers):
-            triggers = [m for m in members if not m.startswith("~")]
-            phrases += [m for m in triggers[:per_group] if m not in phrases]
-    return f"{question} ({', '.join(phrases)})" if phrases else ""
-
-
-def expansion_terms(questions: Iterable[str]) -> set[str]:
-    """Every word the questions would add (for tests and diagnostics)."""
-    return {word for q in questions for word in expand(q).words}
+        triggers = [m for m in members if not m.startswith("~")]
+        spelled += [m for m in triggers[:per_group] if m not in spelled]
+    rewritten = f"{question} ({', '.join(spelled)})" if spelled else ""
+    return Expansion(implied, rewritten)

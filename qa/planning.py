@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from index import RowAttributes
 from ingest.records import Document
-from qa.expansion import expand, spelled_out
+from qa.expansion import expand
 from qa.naming import DocumentNames, name_terms
 from qa.retrieval import Candidate
 
@@ -48,7 +48,8 @@ class Planner:
         scores = self.names.scores(question)
         best = max(scores.values(), default=0.0)
         prior = {doc_id: score / best for doc_id, score in scores.items()} if best else {}
-        return QueryPlan(question, expand(question).words, spelled_out(question), prior)
+        expansion = expand(question)
+        return QueryPlan(question, expansion.words, expansion.rewritten, prior)
 
 
 def lift_named(

@@ -171,19 +171,15 @@ def questions_report(
 
 def _calibrations(results: Sequence[Any], tuning: Sequence[Any]) -> dict[str, Any]:
     """Thresholds chosen on `tuning` (when given) or on `results` (cross-validated)."""
-    from qa.evaluation.calibrate import abstention_rates
+    from qa.evaluation.calibrate import MAX_WRONG, abstention_rates
     from qa.evaluation.calibrate import calibrate as choose_threshold
 
     source = tuning or results
     evidence = [r.evidence for r in source]
     answerable = [r.answerable for r in source]
     out: dict[str, Any] = {}
-    for name, cap in (("calibration", True), ("calibration_youden", False)):
-        chosen = (
-            choose_threshold(evidence, answerable)
-            if cap
-            else choose_threshold(evidence, answerable, max_wrong=None)
-        )
+    for name, cap in (("calibration", MAX_WRONG), ("calibration_youden", None)):
+        chosen = choose_threshold(evidence, answerable, max_wrong=cap)
         figures = _calibration(chosen)
         if tuning:
             rates = abstention_rates(

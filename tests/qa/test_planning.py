@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.records import Document, DocumentKind, Marking, MarkingSource
-from qa.expansion import expand, spelled_out
+from qa.expansion import expand
 from qa.naming import DocumentNames, name_terms, question_terms
 from qa.planning import NAME_WEIGHT, Planner, lift_named
 from qa.retrieval import Candidate
@@ -24,10 +24,10 @@ def test_everyday_words_imply_the_words_of_agreements() -> None:
     assert "walk" not in words  # the question's own words are not repeated
     # "~" members are searched for but never bring their group in
     assert expand("What level is it?").words == {}
-    assert spelled_out("Who pays for the translation?").startswith(
+    assert expand("Who pays for the translation?").rewritten.startswith(
         "Who pays for the translation? ("
     )
-    assert spelled_out("Where is the meeting held?") == ""
+    assert expand("Where is the meeting held?").rewritten == ""
 
 
 def test_acronyms_and_demonyms_meet_the_words_of_titles() -> None:
