@@ -93,21 +93,22 @@ def question_terms(question: str) -> list[str]:
     """The question's stemmed words with acronyms and demonyms spelled out."""
     words = []
     for word in re.findall(r"[A-Za-zÀ-ÿ]+", question):
-        lower = word.lower()
-        expansion = DEMONYMS.get(lower) or (ACRONYMS.get(lower) if _acronym(word) else None)
-        words.append(expansion or lower)
+        words.append(DEMONYMS.get(word.lower()) or _spelled(word))
     return tokenize(" ".join(words))
 
 
-def _acronym(word: str) -> bool:
-    """ "NATO", "SOFA", "PfP", "HQ" — not the English words "us" or "shape"."""
-    return sum(1 for c in word if c.isupper()) >= 2
+def _spelled(word: str) -> str:
+    """An acronym of the field spelled out ("NATO", "SOFA", "PfP", "HQ" — two capitals at
+    least, so not the English words "us" or "shape"), any other word as it is."""
+    if sum(1 for c in word if c.isupper()) >= 2:
+        return ACRONYMS.get(word.lower(), word)
+    return word
 
 
 def name_terms(title: str, parties: Iterable[str], opening: str) -> frozenset[str]:
     """The stemmed name words of a document."""
     capitalised = " ".join(_CAPITALISED.findall(" ".join(opening.split()[:OPENING_WORDS])))
-    spelled = " ".join(ACRONYMS.get(w.lower(), w) if _acronym(w) else w for w in title.split())
+    spelled = " ".join(_spelled(w) for w in title.split())
     return frozenset(tokenize(" ".join([spelled, *parties, capitalised])))
 
 
@@ -119,11 +120,8 @@ def _stems_match(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) < MIN_STEM or len(long) - len(short) > STEM_SLACK:
         return False
-    common = 0
-    for x, y in zip(short, long, strict=False):
-        if x != y:
-            break
-        common += 1
+    pairs = enumerate(zip(short, long, strict=False))
+    common = next((i for i, (x, y) in pairs if x != y), len(short))
     return common >= max(MIN_STEM, len(short) - STEM_SLACK)
 
 
