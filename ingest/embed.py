@@ -172,13 +172,14 @@ def _load_sentence_transformer(name: str, path: Path | None) -> object:
     from sentence_transformers import SentenceTransformer
 
     try:
-        return SentenceTransformer(str(path) if path else name, device="cpu")
+        model = SentenceTransformer(str(path) if path else name, device="cpu")
     except Exception as error:
         raise ModelNotAvailable(
             f"embedding model {name!r} could not be loaded offline ({error}). "
             "Accord never downloads models: set ACCORD_MODEL (or --model) to a local folder, "
             f"or to {DEFAULT_MODEL!r} for the model shipped with Accord."
         ) from error
+    return model.float()  # a model stored in fp16 (Accord's question encoder) runs in fp32
 
 
 _WORDS = re.compile(r"[a-z0-9]+")

@@ -29,6 +29,9 @@ class ModelSettings:
     batch_size: int = 64
     # Contradiction cross-encoder: "default" (shipped in models/), "none", a name or a path.
     contradiction: str = "default"
+    # Question encoder searched against the clause vectors: "default" (shipped in models/,
+    # used with the shipped embedding model only), "none" (questions use `embedding`), a path.
+    query: str = "default"
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ ENVIRONMENT: dict[str, tuple[str, str]] = {
     "ACCORD_MODEL": ("models", "embedding"),
     "ACCORD_BATCH_SIZE": ("models", "batch_size"),
     "ACCORD_NLI_MODEL": ("models", "contradiction"),
+    "ACCORD_QUERY_MODEL": ("models", "query"),
     "ACCORD_MAX_TOKENS": ("chunking", "max_tokens"),
     "ACCORD_TARGET_TOKENS": ("chunking", "target_tokens"),
     "ACCORD_MAX_FILE_MB": ("ingest", "max_file_mb"),

@@ -26,6 +26,7 @@ from qa.compose import compose_answer
 from qa.filtering import filter_rows
 from qa.highlight import Highlight, SentenceVectors, highlight_passages
 from qa.planning import Planner, QueryPlan, lift_named
+from qa.query_model import query_embedder
 from qa.records import Answer, ConflictFlag, Filters, Passage
 from qa.retrieval import Candidate, Method, Retriever
 from qa.selection import select
@@ -50,6 +51,7 @@ class Engine:
         self.settings = settings
         self.embedder = embedder
         self.sentences = SentenceVectors(highlight_embedder(embedder))
+        self.query_encoder = query_embedder(settings.models.query, embedder)
         self.conflict_finder = conflict_finder
         self._lock = threading.Lock()
         self._masks: dict[object, np.ndarray] = {}
@@ -157,7 +159,8 @@ class Engine:
         filters: Filters | None = None,
     ) -> list[Candidate]:
         """Ranked candidate rows (for evaluation and the conflict finder)."""
-        vector = self.embedder.embed([question])[0] if method is not Method.LEXICAL else None
+        encoder = self.query_encoder or self.embedder
+        vector = encoder.embed([question])[0] if method is not Method.LEXICAL else None
         return Retriever(self.reader).search(
             question, vector, k, self.allowed(user, filters), method
         )
@@ -226,7 +229,12 @@ class Engine:
 
     def _query_vectors(self, plan: QueryPlan) -> tuple[np.ndarray, np.ndarray]:
         """The question's own vector (sentences are scored against it) and the one to search
-        with: averaged with the question's spelled-out form when it has one."""
+        with: the question encoder's when there is one, else the question's own averaged with
+        its spelled-out form (when it has one)."""
+        if self.query_encoder is not None:
+            vector = np.asarray(self.embedder.embed([plan.question])[0], dtype=np.float32)
+            search = np.asarray(self.query_encoder.embed([plan.question])[0], dtype=np.float32)
+            return vector, search
         if not plan.rewritten:
             vector = np.asarray(self.embedder.embed([plan.question])[0], dtype=np.float32)
             return vector, vector
