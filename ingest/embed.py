@@ -172,14 +172,16 @@ def _load_sentence_transformer(name: str, path: Path | None) -> object:
     from sentence_transformers import SentenceTransformer
 
     try:
-        model = SentenceTransformer(str(path) if path else name, device="cpu")
+        model = SentenceTransformer(
+            str(path) if path else name, device="cpu", model_kwargs={"dtype": "float32"}
+        )
     except Exception as error:
         raise ModelNotAvailable(
             f"embedding model {name!r} could not be loaded offline ({error}). "
             "Accord never downloads models: set ACCORD_MODEL (or --model) to a local folder, "
             f"or to {DEFAULT_MODEL!r} for the model shipped with Accord."
         ) from error
-    return model.float()  # a model stored in fp16 (Accord's question encoder) runs in fp32
+    return model.float()  # weights stored in fp16 (Accord's question encoder) run in fp32
 
 
 _WORDS = re.compile(r"[a-z0-9]+")

@@ -73,6 +73,7 @@ def retrieval_report(
     from index import IndexReader
     from ingest.embed import make_embedder
     from qa.evaluation.retrieval import RetrievalTask, fusion_study
+    from qa.query_model import query_embedder
 
     queries, qrels = (
         beir.load_queries(spec.queries),
@@ -82,9 +83,11 @@ def retrieval_report(
     embedder = embedder or make_embedder(settings.models.embedding, settings.models.batch_size)
     index_dir = beir.index_corpus(documents, spec.work_folder(), settings, spec.rebuild, embedder)
     reader = IndexReader.open(index_dir, model=embedder.name)
-    task = RetrievalTask(reader, embedder, queries, qrels)
+    questions = query_embedder(settings.models.query, embedder)  # as `ask` searches
+    task = RetrievalTask(reader, questions or embedder, queries, qrels)
     report: dict[str, Any] = {
         "model": embedder.name,
+        "query_model": questions.name if questions else embedder.name,
         "index": str(index_dir),
         "queries": len(task.queries),
         "documents": len(reader.documents()),

@@ -26,6 +26,9 @@ model's question vector).
   multi-passage). Gold passages are found in the index by their quote at run time.
 - Negatives: every other clause of that index ({index_clauses} clauses, Dutch and French
   translations included), through a softmax over the whole index.
+- {beir_queries} queries sampled from BEIR SciFact's train split (`qrels/train.tsv`; claims CC BY
+  4.0, abstracts ODC-By 1.0) against the abstracts' clauses, so that plain questions keep
+  being read as before (SciFact's test queries are evaluation only).
 - Not used: the evaluation questions (`tests/fixtures/agreement_questions.jsonl`, dev and test).
   Hyper-parameters were chosen on their dev split; test was scored only to report.
 

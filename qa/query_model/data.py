@@ -48,3 +48,22 @@ def training_questions(
         else:
             missing.append(question.id)
     return usable, missing
+
+
+def beir_training_questions(
+    reader: IndexReader, queries: dict[str, str], qrels: dict[str, dict[str, int]]
+) -> list[TrainingQuestion]:
+    """BEIR train queries over an index of their corpus: any row of a relevant document
+    answers (one passage, many alternatives)."""
+    from qa.beir import corpus_id
+
+    sources = {d.doc_id: corpus_id(d.source) for d in reader.documents()}
+    rows_of: dict[str, list[int]] = {}
+    for row, document in enumerate(reader.rows.document.tolist()):
+        rows_of.setdefault(sources[reader.rows.doc_ids[document]], []).append(row)
+    usable = []
+    for qid, judged in sorted(qrels.items()):
+        rows = tuple(r for doc in sorted(judged) if judged[doc] > 0 for r in rows_of.get(doc, ()))
+        if qid in queries and rows:
+            usable.append(TrainingQuestion(f"beir-{qid}", queries[qid], (rows,)))
+    return usable

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from qa.query_model.data import TrainingQuestion, training_questions
+from qa.query_model.data import TrainingQuestion, beir_training_questions, training_questions
 from qa.query_model.encoder import DEFAULT_QUERY_MODEL_DIR, SETTINGS_FILE
 
 log = logging.getLogger("qa.query_model.train")
@@ -67,33 +67,38 @@ def question_loss(scores: Any, positives: tuple[tuple[int, ...], ...]) -> Any:
     return torch.stack(losses).mean()
 
 
+Task = tuple[np.ndarray, Sequence[TrainingQuestion]]  # an index's clause vectors, its questions
+
+
 def train_encoder(
-    model: Any,
-    matrix: np.ndarray,
-    questions: Sequence[TrainingQuestion],
-    settings: QueryTrainSettings,
+    model: Any, tasks: Sequence[Task], settings: QueryTrainSettings
 ) -> dict[str, Any]:
-    """Fine-tune `model` (a SentenceTransformer) in place; returns the loss of each epoch."""
+    """Fine-tune `model` (a SentenceTransformer) in place on one or more indexes' questions
+    (each batch from one index, batches shuffled together); returns each epoch's loss."""
     import torch
 
     torch.manual_seed(settings.seed)
     rng = random.Random(settings.seed)
-    rows = torch.tensor(np.asarray(matrix, dtype=np.float32))  # a copy: the index is read-only
+    # copies: the indexes are read-only
+    matrices = [torch.tensor(np.asarray(matrix, dtype=np.float32)) for matrix, _ in tasks]
     optimiser = torch.optim.AdamW(
         model.parameters(), lr=settings.learning_rate, weight_decay=settings.weight_decay
     )
     model.train()
     started, losses = time.monotonic(), []
-    steps_per_epoch = -(-len(questions) // settings.batch_size)
+    size = settings.batch_size
     for epoch in range(1, settings.epochs + 1):
-        order = list(range(len(questions)))
-        rng.shuffle(order)
+        batches = []
+        for task, (_, questions) in enumerate(tasks):
+            order = list(questions)
+            rng.shuffle(order)
+            batches += [(task, order[i : i + size]) for i in range(0, len(order), size)]
+        rng.shuffle(batches)
         total = 0.0
-        for start in range(0, len(order), settings.batch_size):
-            batch = [questions[i] for i in order[start : start + settings.batch_size]]
+        for task, batch in batches:
             features = model.preprocess([q.question for q in batch])
             vectors = torch.nn.functional.normalize(model(features)["sentence_embedding"], dim=-1)
-            scores = vectors @ rows.T / settings.temperature
+            scores = vectors @ matrices[task].T / settings.temperature
             loss: Any = torch.stack(
                 [question_loss(scores[i], q.positives) for i, q in enumerate(batch)]
             ).mean()
@@ -101,7 +106,7 @@ def train_encoder(
             loss.backward()
             optimiser.step()
             total += float(loss.detach())
-        losses.append(round(total / steps_per_epoch, 4))
+        losses.append(round(total / len(batches), 4))
         elapsed = time.monotonic() - started
         log.info(
             "epoch %d/%d  loss %.3f  %.0f s  ETA %.1f min",
@@ -129,6 +134,23 @@ def save_encoder(model: Any, out: Path, report: dict[str, Any]) -> None:
     if out.exists():
         shutil.rmtree(out)
     staging.rename(out)
+
+
+def scifact_task(data: Path, settings: Any, embedder: Any) -> tuple[Any, list[TrainingQuestion]]:
+    """BEIR SciFact's train queries over its corpus (the index `accord eval retrieval` builds),
+    so that the encoder keeps reading plain questions and claims as before."""
+    from index import IndexReader
+    from qa import beir
+    from qa.evaluation import EVAL_ROOT
+
+    corpus = data / "scifact" / "corpus.jsonl"
+    documents = list(beir.load_corpus(corpus))
+    index_dir = beir.index_corpus(documents, EVAL_ROOT / "scifact", settings, False, embedder)
+    reader = IndexReader.open(index_dir, model=embedder.name)
+    folder = data / "beir-scifact"
+    queries = beir.load_queries(folder / "queries.jsonl")
+    qrels = beir.relevant_only(beir.load_qrels(folder / "qrels" / "train.tsv"))
+    return reader, beir_training_questions(reader, queries, qrels)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -169,10 +191,14 @@ def main(argv: list[str] | None = None) -> int:
     questions, missing = training_questions(reader, load_questions(args.questions))
     if missing:
         log.warning("%d questions without their passage in the index: %s", len(missing), missing)
+    beir_reader, general = scifact_task(corpus[0].parents[1], app, embedder)
+    # as many as the treaty questions: enough to keep the general reading, half the time
+    general = random.Random(settings.seed).sample(general, min(len(general), len(questions)))
     if args.tiny:
-        questions = questions[:20]
+        questions, general = questions[:20], general[:20]
     model = embedder._load()  # type: ignore[attr-defined]
-    report = train_encoder(model, reader.matrix, questions, settings)
+    tasks: list[Task] = [(reader.matrix, questions), (beir_reader.matrix, general)]
+    report = train_encoder(model, tasks, settings)
     save_encoder(
         model,
         args.out,
@@ -180,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             "base": embedder.name,
             "questions": len(questions),
             "questions_file": args.questions.name,
+            "beir_queries": len(general),
             "index_clauses": len(reader.rows.document),
             "settings": asdict(settings),
             **report,

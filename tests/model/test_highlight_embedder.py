@@ -72,7 +72,9 @@ def test_answers_use_the_models_own_sentence_vectors(
     checked = 0
     for question in questions:
         answer = engine.ask(question.question)
-        vector = real_embedder.embed([" ".join(question.question.split())])[0]
+        # the question's vector is the question encoder's (it searches and highlights)
+        encoder = engine.query_encoder or real_embedder
+        vector = encoder.embed([" ".join(question.question.split())])[0]
         for passage in answer.passages:
             sentences = [passage.text[a:b] for a, b in passage.highlights]
             if not sentences or max(map(tokens, sentences)) > HIGHLIGHT_TOKENS - 2:

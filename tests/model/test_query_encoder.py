@@ -46,13 +46,13 @@ def test_training_brings_questions_to_their_clauses_and_survives_saving(
     assert missing == [] and len(questions) >= 4
     model = copy.deepcopy(real_embedder._load())
     report = train_encoder(
-        model, reader.matrix, questions[:4], QueryTrainSettings(epochs=3, batch_size=4)
+        model, [(reader.matrix, questions[:4])], QueryTrainSettings(epochs=3, batch_size=4)
     )
     losses = report["epoch_losses"]
     assert len(losses) == 3 and losses[2] < losses[0]
     folder = tmp_path / "encoder"
     save_encoder(model, folder, {"base": real_embedder.name, "questions": 4,
-                                 "questions_file": "corpus_questions.jsonl",
+                                 "questions_file": "corpus_questions.jsonl", "beir_queries": 0,
                                  "index_clauses": 1, "settings": QueryTrainSettings().__dict__,
                                  **report})  # fmt: skip
     assert (folder / "MODEL_CARD.md").read_text().startswith("# accord-query-minilm")

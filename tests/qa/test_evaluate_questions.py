@@ -48,7 +48,8 @@ def test_labelled_questions_with_the_real_model(
     assert result.recall >= 0.79
     assert result.mrr >= 0.66
     # the threshold is calibrated on the real treaties' dev questions, not on these
-    assert result.wrong_abstentions <= 0.21
-    assert result.right_abstentions >= 2 / 12
-    assert result.highlight_hits >= 0.82
-    assert result.quoted >= 0.45
+    # (measured with the question encoder: 7 of 72 wrong, 1 of 12 right)
+    assert result.wrong_abstentions <= 7 / 72
+    assert result.right_abstentions >= 1 / 12
+    assert result.highlight_hits >= 0.84
+    assert result.quoted >= 0.60
