@@ -100,7 +100,8 @@ def test_the_engine_searches_with_the_question_encoder(corpus_hashing: Settings)
     target = next(r for r in range(len(reader.rows.document)) if r != first)
     engine.query_encoder = PointsAt(np.asarray(reader.matrix[target]))
     own, search = engine._query_vectors(QueryPlan(text))
-    # highlighting and abstention keep the embedding model's own question vector
-    assert np.array_equal(own, HashingEmbedder().embed([text])[0])
+    # highlighting and abstention score sentences with the encoder's vector too
     assert np.array_equal(search, np.asarray(reader.matrix[target], dtype=np.float32))
+    assert np.array_equal(own, search)
+    assert not np.array_equal(own, HashingEmbedder().embed([text])[0])
     assert engine.retrieve(text, 1, method=Method.DENSE)[0].row == target
