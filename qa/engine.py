@@ -22,6 +22,7 @@ from ingest.settings import Settings, load_settings
 from qa import calibration
 from qa.access import Clearance, visible_rows
 from qa.allocator import steady_allocator
+from qa.comparison import compared_passages, merge
 from qa.compose import compose_answer
 from qa.filtering import filter_rows
 from qa.highlight import Highlight, SentenceVectors, highlight_passages
@@ -197,7 +198,11 @@ class Engine:
         )
         candidates = lift_named(candidates, reader.rows, plan.prior)
         clauses = reader.clauses([c.row for c in candidates])
-        chosen = select(candidates, clauses, reader.matrix, guess_language(question), top_k)
+        language = guess_language(question)
+        chosen = select(candidates, clauses, reader.matrix, language, top_k)
+        if plan.compared:
+            compared = compared_passages(reader, plan, search_vector, allowed, language)
+            chosen = merge(chosen, compared, top_k)
         timings["search"] = _ms(started) - timings["embed"]
         highlights = highlight_passages(
             self.sentences, question, vector, [c.text for _, c in chosen]

@@ -6,10 +6,17 @@ Two measured aids for questions in everyday words (`accord eval questions --set 
 after the question, a second question vector; and the documents the question names
 (`qa.naming`: "the Qatar deal", "the WEU pact") lift their clauses, so that the right one of
 several near-identical agreements wins.
+
+A question that compares agreements ("Which government is the depositary of the North
+Atlantic Treaty, and which one for the CFE Treaty?") is cut at its joints ("and which",
+"versus", ";"); when its parts name different documents, each of them is searched on its own
+as well (`qa.comparison`), so the second agreement's clause is not crowded out by the first's.
+Measured on the dev split: comparisons 4/10 -> 7/10 at 5 passages.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -21,6 +28,18 @@ from qa.retrieval import Candidate
 
 # A named document's clauses gain this much (on the 0–1 blended scale) at the best name match.
 NAME_WEIGHT = 0.3
+# Where a question joins two questions: "and"/"but"/"while" before a question word, an
+# auxiliary, a preposition or an article ("..., and which one for ...", "... and under ..."),
+# "versus" / "compared with" / "as opposed to", and semicolons.
+_JOINT = re.compile(
+    r",?\s+(?:and|but|while|whereas)\s+(?=(?:under|in|for|at|what|which|who|whom|how|when|"
+    r"where|whether|does|do|is|are|can|may|must|did|the|its|their|to)\b)"
+    r"|,?\s+(?:versus|vs\.?|as against|as opposed to|compared (?:with|to))\s+"
+    r"|;\s+",
+    re.IGNORECASE,
+)
+# A part needs this many words to be asked on its own.
+MIN_PART_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -31,6 +50,16 @@ class QueryPlan:
     expansion: Mapping[str, float] = field(default_factory=dict)  # implied stemmed words
     rewritten: str = ""  # the question with its implied phrases spelled out ("" if none)
     prior: Mapping[str, float] = field(default_factory=dict)  # doc_id -> 0..1 name match
+    # The documents the question's parts name, one per part, when they name at least two.
+    compared: tuple[str, ...] = ()
+
+
+def question_parts(question: str) -> tuple[str, ...]:
+    """The questions a question joins ("A, and which one for B?" -> "A", "which one for B");
+    () when it is one question."""
+    parts = [part.strip(" ,;?") for part in _JOINT.split(question)]
+    parts = [part for part in parts if len(part.split()) >= MIN_PART_WORDS]
+    return tuple(parts) if len(parts) >= 2 else ()
 
 
 class Planner:
@@ -49,7 +78,19 @@ class Planner:
         best = max(scores.values(), default=0.0)
         prior = {doc_id: score / best for doc_id, score in scores.items()} if best else {}
         expansion = expand(question)
-        return QueryPlan(question, expansion.words, expansion.rewritten, prior)
+        return QueryPlan(
+            question, expansion.words, expansion.rewritten, prior, self.compared(question)
+        )
+
+    def compared(self, question: str) -> tuple[str, ...]:
+        """The best-named document of each part of the question, when they differ."""
+        named: list[str] = []
+        for part in question_parts(question):
+            scores = self.names.scores(part)
+            if scores:
+                named.append(min(scores, key=lambda doc_id: (-scores[doc_id], doc_id)))
+        distinct = tuple(dict.fromkeys(named))
+        return distinct if len(distinct) >= 2 else ()
 
 
 def lift_named(

@@ -32,6 +32,12 @@ QUESTIONS = [
     json.loads(line)["question"]
     for line in (FIXTURES / "corpus_questions.jsonl").read_text().splitlines()
     if line.strip()
+] + [
+    # comparisons: each compared agreement is searched on its own too (qa.comparison)
+    "How long may imagery be kept under the Calvenia-Estmark geospatial agreement, and how "
+    "long under the Aldoria-Dorenia signals intelligence agreement?",
+    "Who may see Brevian reports under the Aldoria-Brevia defence intelligence agreement "
+    "versus the Calvenia-Dorenia cooperation agreement?",
 ]
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ingest.records import Document, DocumentKind, Marking, MarkingSource
 from qa.expansion import expand
 from qa.naming import DocumentNames, name_terms, question_terms
-from qa.planning import NAME_WEIGHT, Planner, lift_named
+from qa.planning import NAME_WEIGHT, Planner, lift_named, question_parts
 from qa.retrieval import Candidate
 
 
@@ -78,3 +80,49 @@ def test_named_documents_lift_their_clauses() -> None:
     lifted = lift_named(candidates, rows, {"qa": 1.0})
     assert [(c.row, round(c.score, 6)) for c in lifted] == [(1, 0.8 + NAME_WEIGHT), (0, 0.9)]
     assert lift_named(candidates, rows, {}) == candidates
+
+
+def test_a_question_is_cut_where_it_joins_two_questions() -> None:
+    assert question_parts(
+        "Which government is the depositary of the North Atlantic Treaty, and which one for "
+        "the Treaty on Conventional Armed Forces in Europe?"
+    ) == (
+        "Which government is the depositary of the North Atlantic Treaty",
+        "which one for the Treaty on Conventional Armed Forces in Europe",
+    )
+    assert question_parts("Notice under the Qatar deal versus the Jordan agreement?") == (
+        "Notice under the Qatar deal",
+        "the Jordan agreement",
+    )
+    assert question_parts("How long; and who decides?") == ()  # a part needs three words
+    assert question_parts("Who may read and copy the reports?") == ()  # "and" joins verbs
+
+
+def test_parts_that_name_different_documents_are_compared() -> None:
+    titles = {
+        "qa": "Status of forces agreement between the State of Qatar and the Netherlands",
+        "jo": "Agreement between the Netherlands and Jordan on a temporary deployment",
+        "za": "Agreement between the Netherlands and South Africa on the status of personnel",
+    }
+    planner = Planner({d: document(d, t) for d, t in titles.items()}, {})
+    question = "Who prosecutes a soldier under the Qatari deal, and who under the Jordan one?"
+    assert planner.plan(question).compared == ("qa", "jo")
+    assert planner.compared("Who prosecutes under the Qatari deal, and who under it?") == ()
+    assert planner.compared("Under the Qatari deal, who prosecutes a soldier?") == ()
+    # a document the planner does not hold (one the user may not see) is never compared
+    hidden = Planner({d: document(d, t) for d, t in titles.items() if d != "jo"}, {})
+    assert "jo" not in hidden.compared(question)
+
+
+def test_compared_documents_take_turns_after_the_best_passage() -> None:
+    from qa.comparison import merge
+
+    def chosen(*rows: int) -> list[tuple[Candidate, Any]]:
+        return [(Candidate(row, 1.0 - row / 100), f"clause {row}") for row in rows]
+
+    overall = chosen(1, 2, 3, 4, 5)
+    merged = merge(overall, [chosen(1, 11), chosen(21, 22)], 5)
+    assert [c.row for c, _ in merged] == [1, 21, 11, 22, 2]
+    assert [clause for _, clause in merged][:2] == ["clause 1", "clause 21"]
+    assert [c.row for c, _ in merge(overall, [], 5)] == [1, 2, 3, 4, 5]
+    assert [c.row for c, _ in merge(overall, [chosen(30)], 3)] == [1, 30, 2]
