@@ -18,6 +18,7 @@ from qa.nli.generated import (
     generated_pairs,
 )
 from qa.nli.register_pairs import register_pairs
+from qa.nli.written_pairs import WRITTEN_PAIRS, written_pairs
 
 log = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parents[2]
@@ -41,7 +42,8 @@ class TrainingData:
 def collect_pairs(
     data: Path | None, corpus: Path, fixtures: Path, seed: int
 ) -> tuple[list[NliExample], int, int, int]:
-    """All training pairs: SciFact train, ContractNLI minus held-out documents, generated, register.
+    """All training pairs: SciFact train, ContractNLI minus held-out documents, generated,
+    register, and the pairs written for training (`qa.nli.written_pairs`).
 
     Returns:
         The pairs, the number of corpus clauses, of agreement paragraphs, of fixture quotes.
@@ -58,6 +60,8 @@ def collect_pairs(
         log.warning("shared data not found: training on generated pairs only")
     pairs += generated_pairs(own + real, seed)
     pairs += register_pairs(seed, REGISTER_ROUNDS)
+    if WRITTEN_PAIRS.is_file():
+        pairs += written_pairs()
     pairs = without_fixture_texts(pairs, quotes)
     return pairs, len(own), len(real), len(quotes)
 

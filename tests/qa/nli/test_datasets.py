@@ -61,6 +61,8 @@ def test_training_data_never_holds_held_out_items(mini_data: Path, tmp_path: Pat
     assert contract_groups == {"contractnli:10", "contractnli:11"}
     assert all(":dev:" not in p.group for p in everything)
     assert data.counts["generated"]["contradiction"] > 100
+    # the written pairs: 242 contradictions, read both ways, three times each
+    assert data.counts["written"]["contradiction"] == 242 * 2 * 3
 
 
 def test_split_by_group_keeps_groups_whole() -> None:
