@@ -58,6 +58,12 @@ review, never a ruling.
   same change in a complementary setting (on duty / off duty, inside / outside the
   installations, another level), two deadlines or two minimums that can both be met.
   Paraphrases (entailment): the same rule with every part reworded.
+- **Written pairs** (`tests/fixtures/treaty_training_pairs.jsonl`, `qa/nli/written_pairs.py`):
+  590 clause pairs written for training by four people who never opened the evaluation sets
+  (jurisdiction, exceptions, modal scope, classification equivalences, time limits in words and
+  digits, compatible numbers, paraphrases, near-misses); a pair sharing a 10-word run with an
+  evaluation clause is left out; contradiction and neutral pairs in both orders, each three
+  times.
 - Not trained on: any evaluation fixture (`tests/fixtures/conflict_pairs.jsonl`,
   `corpus_conflicts.jsonl`, `treaty_pairs.jsonl`, `agreement_differences.jsonl`: paragraphs
   they quote are kept out of the generated pairs), SciFact dev, the held-out ContractNLI

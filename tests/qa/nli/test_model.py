@@ -17,17 +17,26 @@ from qa.nli.scorer import CrossEncoderScorer
 
 pytestmark = pytest.mark.model
 
+RETAIN = (
+    "The Parties shall retain the information for five years.",
+    "The Parties shall not retain the information.",
+)
+RELEASE = (
+    "The Receiving Party shall not release Intelligence to a Third Party except with the "
+    "prior written consent of the Originating Party.",
+    "The Receiving Party may release Intelligence to a Third Party without the consent of "
+    "the Originating Party.",
+)
 CONFLICTS = [
-    (
-        "The Parties shall retain the information for five years.",
-        "The Parties shall not retain the information.",
+    pytest.param(
+        *RETAIN,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="known miss of the model trained with the written pairs: p=0.16, neutral "
+            "0.73 (the one before flagged it); the rules flag it, so the product does (below)",
+        ),
     ),
-    (
-        "The Receiving Party shall not release Intelligence to a Third Party except with the "
-        "prior written consent of the Originating Party.",
-        "The Receiving Party may release Intelligence to a Third Party without the consent of "
-        "the Originating Party.",
-    ),
+    RELEASE,
 ]
 AGREEMENTS = [
     (
@@ -85,11 +94,17 @@ def test_clears_paraphrases_and_unrelated_clauses(
     assert not verdict.conflict, verdict.explanation
 
 
+def test_the_rules_flag_what_the_model_misses(scorer: CrossEncoderScorer) -> None:
+    combined = CombinedScorer(RuleScorer(), CrossEncoderScorer(review=True))
+    verdict = combined.score(ClauseText(RETAIN[0]), ClauseText(RETAIN[1]))
+    assert verdict.conflict and verdict.kind is not ConflictKind.SEMANTIC, verdict.explanation
+
+
 def test_predict_gives_probabilities(scorer: CrossEncoderScorer) -> None:
-    probs = scorer.predict(CONFLICTS)
+    probs = scorer.predict([RETAIN, RELEASE])
     assert probs.shape == (2, 3)
     assert abs(float(probs.sum()) - 2.0) < 1e-4
-    assert (probs.argmax(axis=1) == 0).all()
+    assert probs[1].argmax() == 0  # contradiction (RETAIN: see the known miss above)
 
 
 def test_combined_on_the_treaty_pairs_and_the_labelled_pairs() -> None:
@@ -98,14 +113,14 @@ def test_combined_on_the_treaty_pairs_and_the_labelled_pairs() -> None:
     test = evaluate_pairs(combined, load_pairs(TREATY_PAIRS, split="test")).overall
     dev = evaluate_pairs(combined, load_pairs(TREATY_PAIRS, split="dev")).overall
     labelled = evaluate_pairs(combined, load_pairs()).overall
-    # Measured: test P 0.556 R 0.341 F1 0.423 (15 tp, 12 fp); dev P 0.897 R 0.761 F1 0.824;
-    # labelled P 0.940 R 0.722 F1 0.817. The gap between dev and test is the rules' and the
-    # model's: the test split is not reached by what was built on dev (README).
-    assert test.f1 is not None and test.f1 >= 0.40 and test.tp >= 14 and test.fp <= 13
-    assert dev.f1 is not None and dev.f1 >= 0.80
+    # Measured: test P 0.714 R 0.455 F1 0.556 (20 tp, 8 fp); dev P 0.889 R 0.696 F1 0.780;
+    # labelled P 0.952 R 0.731 F1 0.827. The gap between dev and test is the rules': they were
+    # built on dev (rules alone: dev F1 0.704, test 0.214), the model was not (README).
+    assert test.f1 is not None and test.f1 >= 0.53 and test.tp >= 19 and test.fp <= 9
+    assert dev.f1 is not None and dev.f1 >= 0.75
     assert labelled.f1 is not None and labelled.f1 >= 0.80 and labelled.fp <= 6
     model = evaluate_pairs(CrossEncoderScorer(), load_pairs(TREATY_PAIRS, split="test")).overall
-    assert model.f1 is not None and model.f1 >= 0.45  # measured 0.479 (P 0.630, R 0.386)
+    assert model.f1 is not None and model.f1 >= 0.69  # measured 0.721 (P 0.738, R 0.705)
 
 
 def test_model_flags_beside_the_rules_are_semantic_with_evidence() -> None:
@@ -119,9 +134,9 @@ def test_thresholds_are_recorded_with_their_sources() -> None:
     settings = json.loads((DEFAULT_MODEL_DIR / "accord.json").read_text(encoding="utf-8"))
     assert settings["review_threshold"] > settings["threshold"]
     assert settings["review_validation"]["precision"] >= settings["review_precision"] == 0.95
-    assert settings["combined_threshold"] == 0.74
+    assert settings["combined_threshold"] == 0.95
     assert (
-        settings["combined_dev"]["f1"] >= 0.8
+        settings["combined_dev"]["f1"] >= 0.75
         and "dev split" in settings["combined_threshold_source"]
     )
     assert CrossEncoderScorer(review=True).threshold == settings["combined_threshold"]
