@@ -97,6 +97,19 @@ def question_terms(question: str) -> list[str]:
     return tokenize(" ".join(words))
 
 
+def weighted_terms(question: str, common: float = 1.0) -> dict[str, float]:
+    """The question's distinct stemmed words, each weighted 1 when it comes from a name-like
+    word (capitalised, an acronym, a demonym) and `common` otherwise ("a state may walk away
+    from the NATO SOFA": "state" is not what names the agreement)."""
+    weights: dict[str, float] = {}
+    for word in re.findall(r"[A-Za-zÀ-ÿ]+", question):
+        spelled = DEMONYMS.get(word.lower()) or _spelled(word)
+        weight = 1.0 if word[0].isupper() or spelled != word else common
+        for term in tokenize(spelled):
+            weights[term] = max(weights.get(term, 0.0), weight)
+    return weights
+
+
 def _spelled(word: str) -> str:
     """An acronym of the field spelled out ("NATO", "SOFA", "PfP", "HQ" — two capitals at
     least, so not the English words "us" or "shape"), any other word as it is."""
@@ -171,16 +184,17 @@ class DocumentNames:
                 found.append(word)
         return found
 
-    def scores(self, question: str) -> dict[str, float]:
-        """BM25 of each document's name words against the question's distinct words."""
+    def scores(self, question: str, common: float = 1.0) -> dict[str, float]:
+        """BM25 of each document's name words against the question's distinct words (words
+        that are not name-like count `common` times, see `weighted_terms`)."""
         weights: dict[str, float] = {}
-        for term in dict.fromkeys(question_terms(question)):
+        for term, share in weighted_terms(question, common).items():
             best: dict[str, float] = {}
             for word in self._matched(term):
                 for doc_id in self.holders[word]:
                     best[doc_id] = max(best.get(doc_id, 0.0), self.idf[word])
             for doc_id, weight in best.items():
-                weights[doc_id] = weights.get(doc_id, 0.0) + weight
+                weights[doc_id] = weights.get(doc_id, 0.0) + share * weight
         found = {}
         for doc_id, weight in weights.items():
             norm = 1.0 + K1 * (1.0 - B + B * len(self.terms[doc_id]) / self.average)

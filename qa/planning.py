@@ -40,6 +40,9 @@ _JOINT = re.compile(
 )
 # A part needs this many words to be asked on its own.
 MIN_PART_WORDS = 3
+# Naming a part's document, a word that is not name-like (capitalised, an acronym, a demonym)
+# counts this much (dev split: 1.0 found 42 of 52, 0.5 and 0.25 found 43).
+PART_COMMON_WORDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class Planner:
         """The best-named document of each part of the question, when they differ."""
         named: list[str] = []
         for part in question_parts(question):
-            scores = self.names.scores(part)
+            scores = self.names.scores(part, PART_COMMON_WORDS)
             if scores:
                 named.append(min(scores, key=lambda doc_id: (-scores[doc_id], doc_id)))
         distinct = tuple(dict.fromkeys(named))

@@ -126,3 +126,26 @@ def test_compared_documents_take_turns_after_the_best_passage() -> None:
     assert [clause for _, clause in merged][:2] == ["clause 1", "clause 21"]
     assert [c.row for c, _ in merge(overall, [], 5)] == [1, 2, 3, 4, 5]
     assert [c.row for c, _ in merge(overall, [chosen(30)], 3)] == [1, 30, 2]
+
+
+def test_a_part_is_named_by_its_name_like_words() -> None:
+    from qa.naming import weighted_terms
+
+    assert weighted_terms("may a state leave the NATO SOFA", 0.5) == {
+        "may": 0.5, "state": 0.5, "leav": 0.5, "north": 1.0, "atlant": 1.0, "treati": 1.0,
+        "status": 1.0, "forc": 1.0, "agreement": 1.0,
+    }  # fmt: skip
+    titles = {
+        "sofa": "Agreement between the Parties to the North Atlantic Treaty regarding the "
+        "Status of their Forces",
+        "pfp": "Agreement among the States Parties to the North Atlantic Treaty and the other "
+        "States participating in the Partnership for Peace regarding the Status of their Forces",
+        "qa": "Agreement between the State of Qatar and the Netherlands on the status of personnel",
+        "jo": "Agreement between the Netherlands and Jordan on military cooperation",
+    }
+    planner = Planner({d: document(d, t) for d, t in titles.items()}, {})
+    full, half = planner.names.scores("a state"), planner.names.scores("a state", 0.5)
+    assert set(half) == {"pfp", "qa"} and all(half[d] == full[d] / 2 for d in half)
+    assert planner.names.scores("the State", 0.5) == planner.names.scores("the State")
+    question = "May a state walk away from the NATO SOFA, and does the PfP agreement allow it?"
+    assert planner.compared(question) == ("sofa", "pfp")
