@@ -89,12 +89,17 @@ MIN_STEM = 6
 STEM_SLACK = 2
 
 
+def _words(question: str) -> list[tuple[str, str]]:
+    """Each word of the question with its spelled-out form (acronyms, demonyms)."""
+    return [
+        (word, DEMONYMS.get(word.lower()) or _spelled(word))
+        for word in re.findall(r"[A-Za-zÀ-ÿ]+", question)
+    ]
+
+
 def question_terms(question: str) -> list[str]:
     """The question's stemmed words with acronyms and demonyms spelled out."""
-    words = []
-    for word in re.findall(r"[A-Za-zÀ-ÿ]+", question):
-        words.append(DEMONYMS.get(word.lower()) or _spelled(word))
-    return tokenize(" ".join(words))
+    return tokenize(" ".join(spelled for _, spelled in _words(question)))
 
 
 def weighted_terms(question: str, common: float = 1.0) -> dict[str, float]:
@@ -102,8 +107,7 @@ def weighted_terms(question: str, common: float = 1.0) -> dict[str, float]:
     word (capitalised, an acronym, a demonym) and `common` otherwise ("a state may walk away
     from the NATO SOFA": "state" is not what names the agreement)."""
     weights: dict[str, float] = {}
-    for word in re.findall(r"[A-Za-zÀ-ÿ]+", question):
-        spelled = DEMONYMS.get(word.lower()) or _spelled(word)
+    for word, spelled in _words(question):
         weight = 1.0 if word[0].isupper() or spelled != word else common
         for term in tokenize(spelled):
             weights[term] = max(weights.get(term, 0.0), weight)

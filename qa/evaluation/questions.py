@@ -12,7 +12,6 @@ unanswerable) and a split (dev, test): tuning reads dev, figures are reported on
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qa.evaluation.metrics import percentile
+from qa.jsonl import numbered_records
 
 if TYPE_CHECKING:
     from qa.engine import Engine
@@ -154,16 +154,7 @@ def _question(record: dict[str, object], where: str) -> LabelledQuestion:
 def load_questions(path: Path, split: str | None = None) -> list[LabelledQuestion]:
     """Questions from JSONL lines ``{"id", "question", "answers": [{"file", "text", "or"?}],
     "match"?, "type"?, "split"?}``; with `split`, only that split's questions."""
-    questions = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path.name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ValueError(f"{where}: not JSON ({error.msg})") from error
-        questions.append(_question(record, where))
+    questions = [_question(record, where) for where, record in numbered_records(path)]
     if split is not None:
         questions = [q for q in questions if q.split == split]
     return questions

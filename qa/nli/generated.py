@@ -10,7 +10,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +47,11 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.;:])\s+(?=[A-Z(])", text) if len(s.split()) >= 4]
 
 
-def fixture_texts(fixtures: Path) -> list[str]:
-    """Every clause text quoted in the labelled conflict fixtures (absent files are skipped)."""
+def fixture_texts(fixtures: Path, names: Sequence[str] = FIXTURE_FILES) -> list[str]:
+    """Every clause text quoted in the labelled conflict fixtures `names` (absent files are
+    skipped)."""
     texts: list[str] = []
-    for name in FIXTURE_FILES:
+    for name in names:
         path = fixtures / name
         if not path.is_file():
             continue

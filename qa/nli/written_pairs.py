@@ -11,9 +11,9 @@ is symmetric); an entailment only as written.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from qa.jsonl import numbered_records
 from qa.nli.examples import NliExample, NliLabel
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,6 +31,7 @@ KINDS = frozenset(
     }
 )
 SYMMETRIC = frozenset({NliLabel.CONTRADICTION, NliLabel.NEUTRAL})
+LABEL_NAMES = frozenset(label.value for label in NliLabel)
 # Times each written pair is given: they are a few hundred among ~17,000 generated and
 # third-party pairs, and the only ones worded like the agreements analysts compare.
 REPEATS = 3
@@ -43,18 +44,11 @@ class WrittenPairError(ValueError):
 def load_written(path: Path = WRITTEN_PAIRS) -> list[dict[str, str]]:
     """The pairs of `path`, checked: text on both sides, a known label and kind, an id."""
     rows: list[dict[str, str]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path.name}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise WrittenPairError(f"{where}: not JSON ({error.msg})") from None
+    for where, row in numbered_records(path, WrittenPairError):
         for field in ("id", "a", "b", "label", "kind"):
             if not isinstance(row.get(field), str) or not row[field].strip():
                 raise WrittenPairError(f"{where}: {field!r} missing or empty")
-        if row["label"] not in {label.value for label in NliLabel}:
+        if row["label"] not in LABEL_NAMES:
             raise WrittenPairError(f"{where}: unknown label {row['label']!r}")
         if row["kind"] not in KINDS:
             raise WrittenPairError(f"{where}: unknown kind {row['kind']!r}")

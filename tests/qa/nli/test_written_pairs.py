@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from qa.nli.examples import NliLabel
+from qa.nli.generated import fixture_texts
 from qa.nli.written_pairs import KINDS, WRITTEN_PAIRS, WrittenPairError, load_written, written_pairs
 from tests.conftest import FIXTURES
 
@@ -69,15 +70,8 @@ def test_the_shipped_pairs_are_varied_and_independent_of_the_evaluation_sets() -
     assert set(kinds) == KINDS and min(kinds.values()) >= 40
     share = sum(r["label"] == "contradiction" for r in rows) / len(rows)
     assert 0.35 <= share <= 0.6
-    evaluation: set[tuple[str, ...]] = set()
-    for name in EVALUATION_SETS:
-        for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines():
-            record = json.loads(line) if line.strip() else {}
-            for side in ("a", "b", "clause_a", "clause_b"):
-                value = record.get(side)
-                text = value.get("text", "") if isinstance(value, dict) else value
-                if isinstance(text, str):
-                    evaluation |= _runs(text)
+    quoted = fixture_texts(FIXTURES, EVALUATION_SETS)
+    evaluation = {run for text in quoted for run in _runs(text)}
     shared = [r["id"] for r in rows if (_runs(r["a"]) | _runs(r["b"])) & evaluation]
     assert shared == []
     assert WRITTEN_PAIRS.parent == FIXTURES
